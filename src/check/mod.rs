@@ -1,0 +1,250 @@
+//! Consistency engine: the rule registry and the read-only context rules see.
+//!
+//! Rules live one per file under `rules/`; `registry.rs` lists them in one table. Rules read
+//! the figures (and the article text around them), push [`Finding`]s and record which
+//! figures they could verify. They never print, read files or decide `--fail-on` policy.
+
+mod finding;
+pub mod interval;
+pub mod reference;
+mod registry;
+pub(crate) mod rules;
+
+pub use finding::{FigureRef, Finding, Severity};
+pub use reference::{Reference, ReferenceError};
+pub use registry::{rule_info, rules};
+
+use crate::corpus::{Article, InputError};
+use crate::extract::Figure;
+use std::collections::{HashMap, HashSet};
+
+/// Effective configuration of the checker (after merging `marketfig.toml` and flags).
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Rule codes switched off.
+    pub disabled: HashSet<String>,
+    /// Severity overrides by rule code.
+    pub severity: HashMap<String, Severity>,
+    /// Official closes to hold figures to (`--reference`).
+    pub reference: Option<Reference>,
+}
+
+/// Per-run coverage: what the checker could and could not verify.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Coverage {
+    pub figures: usize,
+    pub checked: usize,
+    pub passed: usize,
+    pub passed_by_rounding: usize,
+    pub failed: usize,
+    pub not_checkable: usize,
+}
+
+/// Metadata of a rule, for `explain`, SARIF and reports.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// One-line summary.
+    pub summary: &'static str,
+    /// Markdown doc (What it does / Why is this bad? / Example / Tolerance).
+    pub doc: &'static str,
+    pub default_severity: Severity,
+}
+
+/// What a rule concluded about one figure. Ordered: a later verdict overrides an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    Unchecked,
+    Passed,
+    PassedByRounding,
+    Failed,
+}
+
+/// What rules read. Figures are sorted by article then span.
+pub struct Context<'a> {
+    pub articles: &'a [Article],
+    pub figures: &'a [Figure],
+    pub config: &'a Config,
+    article_index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Context<'a> {
+    pub fn article(&self, f: &Figure) -> Option<&'a Article> {
+        self.article_index.get(f.article.as_str()).map(|&i| &self.articles[i])
+    }
+
+    /// Indexes of the figures of each article, in order.
+    pub fn per_article(&self) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut last: Option<&str> = None;
+        for (i, f) in self.figures.iter().enumerate() {
+            if last != Some(f.article.as_str()) {
+                out.push(Vec::new());
+                last = Some(f.article.as_str());
+            }
+            if let Some(v) = out.last_mut() {
+                v.push(i);
+            }
+        }
+        out
+    }
+
+    /// Source text on the figure's line before the figure (for context words such as
+    /// `올해 들어`, `this year`).
+    pub fn text_before(&self, f: &Figure, max_chars: usize) -> String {
+        let Some(a) = self.article(f) else { return String::new() };
+        let line_start = a.source[..f.span.0.min(a.source.len())].rfind('\n').map_or(0, |i| i + 1);
+        let before = a.source.get(line_start..f.span.0).unwrap_or_default();
+        let n = before.chars().count();
+        before.chars().skip(n.saturating_sub(max_chars)).collect()
+    }
+
+    /// Is this a change over a period (year to date, this week) rather than one session?
+    pub fn is_period_change(&self, f: &Figure) -> bool {
+        let before = self.text_before(f, 60);
+        let after = self
+            .article(f)
+            .and_then(|a| a.source.get(f.span.1..))
+            .map(|s| s.chars().take(30).collect::<String>())
+            .unwrap_or_default();
+        const PERIOD: &[&str] = &[
+            "올해 들어", "연초 대비", "연초 이후", "이달 들어", "이번 주", "이번주", "주간", "지난해", "연간", "this year", "year to date", "year-to-date", "so far this", "this week", "this month", "for the week", "for the year", "YTD",
+        ];
+        PERIOD.iter().any(|p| before.contains(p) || after.contains(p))
+    }
+}
+
+/// One finding's primary place, from a figure.
+pub fn figure_ref(f: &Figure) -> FigureRef {
+    FigureRef { article: f.article.clone(), line: f.line, span: f.span }
+}
+
+/// A finding anchored at a figure.
+pub(crate) fn finding_at(code: &'static str, severity: Severity, f: &Figure, message: String) -> Finding {
+    Finding {
+        code,
+        severity,
+        article: f.article.clone(),
+        line: f.line,
+        column: f.column,
+        span: f.span,
+        message,
+        expected: None,
+        found: None,
+        note: None,
+        figures: vec![figure_ref(f)],
+    }
+}
+
+/// Run every enabled rule. Findings come back sorted; coverage counts each figure once,
+/// by the strongest verdict any rule gave it.
+pub fn check(articles: &[Article], figures: &[Figure], config: &Config) -> (Vec<Finding>, Coverage) {
+    let (findings, verdicts) = check_figures(articles, figures, config);
+    (findings, coverage(&verdicts))
+}
+
+/// Coverage from per-figure verdicts.
+pub fn coverage(verdicts: &[Verdict]) -> Coverage {
+    let mut cov = Coverage { figures: verdicts.len(), ..Coverage::default() };
+    for v in verdicts {
+        match v {
+            Verdict::Unchecked => cov.not_checkable += 1,
+            Verdict::Passed => cov.passed += 1,
+            Verdict::PassedByRounding => cov.passed_by_rounding += 1,
+            Verdict::Failed => cov.failed += 1,
+        }
+    }
+    cov.checked = cov.passed + cov.passed_by_rounding + cov.failed;
+    cov
+}
+
+/// Like [`check`], with the verdict on each figure (same order as `figures`).
+pub fn check_figures(articles: &[Article], figures: &[Figure], config: &Config) -> (Vec<Finding>, Vec<Verdict>) {
+    let cx = Context {
+        articles,
+        figures,
+        config,
+        article_index: articles.iter().enumerate().map(|(i, a)| (a.path.as_str(), i)).collect(),
+    };
+    let mut verdicts = vec![Verdict::Unchecked; figures.len()];
+    let mut findings = Vec::new();
+    for rule in registry::RULES {
+        let info = rule.info();
+        if config.disabled.contains(info.code) {
+            continue;
+        }
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out, &mut verdicts);
+        if let Some(&sev) = config.severity.get(info.code) {
+            for f in &mut out {
+                f.severity = sev;
+            }
+        }
+        findings.extend(out);
+    }
+    sort_findings(&mut findings);
+    findings.dedup_by(|a, b| a.code == b.code && a.article == b.article && a.span == b.span && a.message == b.message);
+    (findings, verdicts)
+}
+
+/// Record a verdict, keeping the strongest.
+pub(crate) fn mark(verdicts: &mut [Verdict], i: usize, v: Verdict) {
+    if let Some(slot) = verdicts.get_mut(i) {
+        *slot = (*slot).max(v);
+    }
+}
+
+/// Sort findings by article, position, code.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.article.as_str(), a.span, a.code, &a.message).cmp(&(b.article.as_str(), b.span, b.code, &b.message))
+    });
+}
+
+/// Code of the input-problem finding (a file that cannot be read or decoded).
+pub const INPUT_ERROR_CODE: &str = "MF900";
+
+/// An unreadable input as a finding of its own, naming the file and the reason.
+pub fn input_finding(e: &InputError) -> Finding {
+    Finding {
+        code: INPUT_ERROR_CODE,
+        severity: Severity::Error,
+        article: e.path().to_string(),
+        line: 1,
+        column: 1,
+        span: (0, 0),
+        message: e.to_string(),
+        expected: None,
+        found: None,
+        note: None,
+        figures: Vec::new(),
+    }
+}
+
+/// Format a number as printed, with `decimals` places and thousands separators.
+pub fn fmt_num(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Decimals a half-width stands for (0.005 → 2).
+pub fn decimals_of(half_width: f64) -> usize {
+    if half_width <= 0.0 {
+        return 0;
+    }
+    let d = -(half_width * 2.0).log10();
+    d.round().max(0.0) as usize
+}

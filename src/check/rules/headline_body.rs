@@ -1,0 +1,172 @@
+//! MF003: a figure in the headline or summary must agree with the body.
+
+use super::Rule;
+use crate::check::interval::Interval;
+use crate::check::{decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::extract::{Figure, Quantity, Role};
+
+const DOC: &str = r#"## What it does
+Compares each figure of the headline, subtitle or summary bullets with the body figures of
+the same entity and day: percent with percent, points with points, level with level.
+
+## Why is this bad?
+Readers see the headline first and often only the headline. `코스피 7.77%↓` over a body
+that says 8.77 % misreports the day.
+
+## Example
+```text
+코스피 7.77%↓ 역대 최대 낙폭
+...
+코스피는 234.64포인트(8.77%) 내린 2,441.55에 거래를 마쳤다.
+```
+Use instead `코스피 8.77%↓`.
+
+## Tolerance
+The headline is held to its own digits: `17%` stands for [16.5, 17.5] and also covers a
+truncated 17.40 (headlines often cut decimals), so `엔비디아·브로드컴 17%↓` agrees with
+−16.97 % and −17.40 %; such a pass is reported as a `note`. Hedges widen it (`nearly 3,000`
+allows up to 3,000; `more than 3,000` needs at least 3,000). A headline figure whose entity
+has no body figure is not checkable.
+"#;
+
+pub(crate) struct HeadlineBody;
+
+/// Interval of a headline number: its rounding, plus truncation of the body value.
+fn headline_interval(q: &Quantity) -> Interval {
+    let i = Interval::of(q);
+    if q.hedge.is_some() {
+        return i;
+    }
+    let step = 2.0 * q.half_width;
+    if q.value >= 0.0 {
+        Interval { lo: i.lo, hi: i.hi.max(q.value + step) }
+    } else {
+        Interval { lo: i.lo.min(q.value - step), hi: i.hi }
+    }
+}
+
+fn fields(f: &Figure) -> [(&'static str, Option<Quantity>); 3] {
+    [("percent change", f.change_pct), ("point change", f.change_points), ("level", f.level)]
+}
+
+impl Rule for HeadlineBody {
+    fn info(&self) -> RuleInfo {
+        RuleInfo {
+            code: "MF003",
+            name: "headline-body-mismatch",
+            summary: "a headline figure disagrees with the body",
+            doc: DOC,
+            default_severity: Severity::Error,
+        }
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
+        for idxs in cx.per_article() {
+            for &hi in &idxs {
+                let h = &cx.figures[hi];
+                if h.role != Role::Headline || h.entity.is_none() {
+                    continue;
+                }
+                let body: Vec<&Figure> = idxs
+                    .iter()
+                    .map(|&j| &cx.figures[j])
+                    .filter(|b| b.role == Role::Body && b.entity == h.entity && b.event_date == h.event_date && !cx.is_period_change(b))
+                    .collect();
+                for (field, hq) in fields(h) {
+                    let Some(hq) = hq else { continue };
+                    let candidates: Vec<(&Figure, Quantity)> =
+                        body.iter().filter_map(|b| fields(b).into_iter().find(|(n, _)| *n == field).and_then(|(_, q)| q).map(|q| (*b, q))).collect();
+                    if candidates.is_empty() {
+                        continue;
+                    }
+                    let hint = headline_interval(&hq);
+                    let d = decimals_of(hq.half_width);
+                    let exact = candidates.iter().find(|(_, q)| (round(q.value, d) - hq.value).abs() < 1e-9 && hq.hedge.is_none());
+                    let compatible = candidates.iter().find(|(_, q)| hint.overlaps(&Interval::of(q)));
+                    let name = h.entity.as_deref().unwrap_or_default();
+                    if exact.is_some() {
+                        mark(verdicts, hi, Verdict::Passed);
+                    } else if let Some((b, q)) = compatible {
+                        mark(verdicts, hi, Verdict::PassedByRounding);
+                        if hq.hedge.is_none() {
+                            let bd = decimals_of(q.half_width);
+                            let mut fd = finding_at(
+                                "MF003",
+                                Severity::Note,
+                                h,
+                                format!("{name}: headline {field} {} agrees with the body's {} only by rounding", fmt_num(hq.value, d), fmt_num(q.value, bd)),
+                            );
+                            fd.note = Some(format!(
+                                "the headline's digits allow [{}, {}] (rounding or truncation); body line {}",
+                                fmt_num(hint.lo, d + 1),
+                                fmt_num(hint.hi, d + 1),
+                                b.line
+                            ));
+                            fd.figures.push(figure_ref(b));
+                            out.push(fd);
+                        }
+                    } else {
+                        mark(verdicts, hi, Verdict::Failed);
+                        let (b, q) = candidates[0];
+                        let bd = decimals_of(q.half_width);
+                        let severity = if hq.hedge.is_some() { Severity::Warning } else { Severity::Error };
+                        let mut fd = finding_at(
+                            "MF003",
+                            severity,
+                            h,
+                            format!(
+                                "{name}: the headline says {field} {}, but the body (line {}) says {}",
+                                fmt_num(hq.value, d),
+                                b.line,
+                                fmt_num(q.value, bd)
+                            ),
+                        );
+                        fd.expected = Some(fmt_num(q.value, bd));
+                        fd.found = Some(h.text.clone());
+                        fd.note = Some(format!(
+                            "the headline's digits{} allow [{}, {}]; no body figure for {name} on this day falls inside",
+                            if hq.hedge.is_some() { " and hedge" } else { "" },
+                            fmt_num(hint.lo, d + 1),
+                            fmt_num(hint.hi, d + 1)
+                        ));
+                        for (b, _) in &candidates {
+                            fd.figures.push(figure_ref(b));
+                        }
+                        out.push(fd);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn round(v: f64, d: usize) -> f64 {
+    let p = 10f64.powi(d as i32);
+    (v * p).round() / p
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testutil::findings_of;
+    use crate::check::Severity;
+
+    const BODY: &str = "입력 2024.08.05 16:40\n\n5일 유가증권시장에서 코스피는 전 거래일보다 234.64포인트(8.77%) 내린 2,441.55에 거래를 마쳤다.\n";
+
+    #[test]
+    fn headline_agreeing_exactly_is_silent_and_a_wrong_one_is_an_error() {
+        let ok = format!("코스피 8.77%↓ 역대 최대 낙폭\n{BODY}");
+        assert!(findings_of("MF003", &ok).is_empty());
+        let bad = format!("코스피 7.77%↓ 역대 최대 낙폭\n{BODY}");
+        let f = findings_of("MF003", &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].severity, f[0].line), (Severity::Error, 1));
+    }
+
+    #[test]
+    fn a_rounded_headline_is_a_note() {
+        let text = format!("코스피 9%↓ 역대 최대 낙폭\n{BODY}");
+        let f = findings_of("MF003", &text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Note);
+    }
+}

@@ -1,0 +1,232 @@
+//! MF010: the exchange rate implied by a paired amount (`600만 달러, 우리 돈 78억원`).
+
+use super::Rule;
+use crate::check::interval::{range2, Interval};
+use crate::check::{figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::extract::{Figure, Kind};
+
+const DOC: &str = r#"## What it does
+Turns every paired amount (`600만 달러, 우리 돈 78억원`, `557만 달러(약 82억원)`,
+`2,090억 달러(약 272조원)`) into the exchange rate it implies, then compares that rate with
+(a) the rates rates seen in history (a band per currency pair, `data/reference/fx_bands.csv`),
+(b) an FX quote in the same article (`원·달러 환율은 1,311.1원`), (c) the other pairs in this
+and other articles of the same days, and (d) the `--reference` file when given.
+
+## Why is this bad?
+A conversion that implies 129 won to the dollar has lost a digit; two articles that convert
+at 1,300 and 1,472 cannot both be right about the same week.
+
+## Example
+```text
+자산 규모 약 2,090억 달러(약 27조원)로
+```
+27조 / 2,090억 = 129 KRW/USD. Use instead `(약 272조원)` (≈ 1,301).
+
+## Tolerance
+Each amount's interval from its digits (`78억` is ±0.5억), widened by its hedge (약, 정도,
+about: ±5 %). An FX quote is given ±2 % (a conversion may use another day's rate). A rate
+outside the historical band is an `error`; disagreement with a quote or another pair is an
+`error` when both amounts are exact and a `warning` when hedged.
+"#;
+
+pub(crate) struct ImpliedFx;
+
+const BANDS: &str = include_str!("../../../data/reference/fx_bands.csv");
+
+fn band(base: &str, quote: &str) -> Option<(f64, f64)> {
+    BANDS.lines().filter(|l| !l.starts_with('#')).skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split(',').collect();
+        (f.len() == 4 && f[0] == base && f[1] == quote).then(|| (f[2].parse().unwrap_or(0.0), f[3].parse().unwrap_or(f64::MAX)))
+    })
+}
+
+/// A pair of amounts and the rate (KRW per one unit of `base`) they imply.
+struct Pair<'a> {
+    index: usize,
+    fig: &'a Figure,
+    partner: &'a Figure,
+    base: String,
+    rate: Interval,
+    point: f64,
+    hedged: bool,
+}
+
+fn pairs<'a>(cx: &Context<'a>) -> Vec<Pair<'a>> {
+    let mut out = Vec::new();
+    for (i, f) in cx.figures.iter().enumerate() {
+        let Some(pspan) = f.pair else { continue };
+        let Some(p) = cx.figures.iter().find(|g| g.article == f.article && g.span.0 == pspan && g.kind == Kind::Money) else { continue };
+        let (Some(fa), Some(pa), Some(fc), Some(pc)) = (f.amount, p.amount, f.currency.as_deref(), p.currency.as_deref()) else { continue };
+        let (krw, foreign, base) = if fc == "KRW" && pc != "KRW" {
+            (fa, pa, pc)
+        } else if pc == "KRW" && fc != "KRW" {
+            (pa, fa, fc)
+        } else {
+            continue;
+        };
+        let rate = range2(Interval::of(&krw), Interval::of(&foreign), |k, x| k / x);
+        out.push(Pair {
+            index: i,
+            fig: f,
+            partner: p,
+            base: base.to_string(),
+            rate,
+            point: krw.value / foreign.value,
+            hedged: krw.hedge.is_some() || foreign.hedge.is_some(),
+        });
+    }
+    out
+}
+
+impl Rule for ImpliedFx {
+    fn info(&self) -> RuleInfo {
+        RuleInfo {
+            code: "MF010",
+            name: "implied-exchange-rate",
+            summary: "a paired amount implies an exchange rate that disagrees",
+            doc: DOC,
+            default_severity: Severity::Warning,
+        }
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
+        let pairs = pairs(cx);
+        for (k, p) in pairs.iter().enumerate() {
+            let what = format!(
+                "{} ↔ {} implies {} KRW/{} (range {}–{})",
+                p.partner.text.trim(),
+                p.fig.text.trim(),
+                fmt_num(p.point, 1),
+                p.base,
+                fmt_num(p.rate.lo, 1),
+                fmt_num(p.rate.hi, 1)
+            );
+            let sev = if p.hedged { Severity::Warning } else { Severity::Error };
+            let mut failed = false;
+            // (a) history
+            if let Some((lo, hi)) = band(&p.base, "KRW") {
+                if !p.rate.overlaps(&Interval { lo, hi }) {
+                    failed = true;
+                    let mut fd = finding_at(
+                        "MF010",
+                        Severity::Error,
+                        p.fig,
+                        format!("the conversion implies {} KRW per {}, a rate never seen", fmt_num(p.point, 1), p.base),
+                    );
+                    fd.expected = Some(format!("{}–{} KRW/{}", fmt_num(lo, 0), fmt_num(hi, 0), p.base));
+                    fd.found = Some(fmt_num(p.point, 1));
+                    fd.note = Some(format!("{what}; a digit or a unit (만/억/조) is probably off"));
+                    fd.figures.push(figure_ref(p.partner));
+                    out.push(fd);
+                }
+            }
+            // (b) an FX quote in the same article
+            let pair_name = format!("{}/KRW", p.base);
+            for q in cx.figures.iter().filter(|q| q.article == p.fig.article && q.kind == Kind::Fx && q.entity.as_deref() == Some(pair_name.as_str())) {
+                let Some(l) = q.level else { continue };
+                let quote = Interval { lo: l.value * 0.98, hi: l.value * 1.02 };
+                if !failed && !p.rate.overlaps(&quote) {
+                    failed = true;
+                    let mut fd = finding_at(
+                        "MF010",
+                        sev,
+                        p.fig,
+                        format!("the conversion implies {} KRW per {}, but line {} quotes {}", fmt_num(p.point, 1), p.base, q.line, fmt_num(l.value, 1)),
+                    );
+                    fd.expected = Some(format!("about {} KRW/{}", fmt_num(l.value, 1), p.base));
+                    fd.found = Some(fmt_num(p.point, 1));
+                    fd.note = Some(format!("{what}; the quote is allowed ±2 %"));
+                    fd.figures.push(figure_ref(p.partner));
+                    fd.figures.push(figure_ref(q));
+                    out.push(fd);
+                }
+            }
+            // (c) other pairs of the same currency and week
+            for o in &pairs[..k] {
+                if failed || o.base != p.base {
+                    continue;
+                }
+                let near = match (o.fig.event_date, p.fig.event_date) {
+                    (Some(a), Some(b)) => (a - b).num_days().abs() <= 7,
+                    _ => true,
+                };
+                if near && !p.rate.overlaps(&o.rate) {
+                    failed = true;
+                    let s = if p.hedged || o.hedged { Severity::Warning } else { Severity::Error };
+                    let mut fd = finding_at(
+                        "MF010",
+                        s,
+                        p.fig,
+                        format!(
+                            "the conversion implies {} KRW per {}, but {}:{} converts at {}",
+                            fmt_num(p.point, 1),
+                            p.base,
+                            o.fig.article,
+                            o.fig.line,
+                            fmt_num(o.point, 1)
+                        ),
+                    );
+                    fd.expected = Some(format!("{}–{}", fmt_num(o.rate.lo, 1), fmt_num(o.rate.hi, 1)));
+                    fd.found = Some(format!("{}–{}", fmt_num(p.rate.lo, 1), fmt_num(p.rate.hi, 1)));
+                    fd.note = Some(format!(
+                        "{what}; {} ↔ {} implies {}–{}; the ranges do not meet",
+                        o.partner.text.trim(),
+                        o.fig.text.trim(),
+                        fmt_num(o.rate.lo, 1),
+                        fmt_num(o.rate.hi, 1)
+                    ));
+                    fd.figures.push(figure_ref(p.partner));
+                    fd.figures.push(figure_ref(o.fig));
+                    fd.figures.push(figure_ref(o.partner));
+                    out.push(fd);
+                }
+            }
+            // (d) the reference file
+            if let (Some(r), Some(date)) = (cx.config.reference.as_ref(), p.fig.event_date) {
+                if let Some(c) = r.get(&format!("{}=X", "KRW"), date).filter(|_| p.base == "USD") {
+                    let quote = Interval { lo: c.close * 0.98, hi: c.close * 1.02 };
+                    if !failed && !p.rate.overlaps(&quote) {
+                        failed = true;
+                        let mut fd = finding_at(
+                            "MF010",
+                            sev,
+                            p.fig,
+                            format!("the conversion implies {} KRW per USD, but the reference close on {date} is {}", fmt_num(p.point, 1), fmt_num(c.close, 1)),
+                        );
+                        fd.note = Some(format!("{what}; reference {} allowed ±2 %", r.path));
+                        fd.figures.push(figure_ref(p.partner));
+                        out.push(fd);
+                    }
+                }
+            }
+            mark(verdicts, p.index, if failed { Verdict::Failed } else { Verdict::Passed });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testutil::{findings_of, run_many, KO_HEAD};
+    use crate::check::{Config, Severity};
+
+    #[test]
+    fn a_lost_digit_is_an_error() {
+        let ok = format!("{KO_HEAD}SVB는 지난 10일(현지시간) 파산했다. 자산 규모 약 2,090억 달러(약 272조원)로 두 번째로 큰 은행 파산이다.\n");
+        assert!(findings_of("MF010", &ok).is_empty());
+        let bad = ok.replace("272조원", "27조원");
+        let f = findings_of("MF010", &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn two_articles_converting_at_different_rates_warn() {
+        let a = format!("{KO_HEAD}투자 비용이 600만 달러, 우리 돈 78억원 정도에 불과합니다.\n");
+        let b = format!("{KO_HEAD}훈련 비용은 557만 달러(약 82억원)에 그쳤다.\n");
+        let (_, f) = run_many(&[("a.txt", &a), ("b.txt", &b)], &Config::default());
+        let f: Vec<_> = f.into_iter().filter(|f| f.code == "MF010").collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(f[0].message.contains("1,300.0"), "{}", f[0].message);
+    }
+}

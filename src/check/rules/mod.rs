@@ -1,0 +1,24 @@
+//! One file per rule. Each holds its `DOC` (what `marketfig explain CODE` prints), the
+//! check, and its tests.
+
+use super::{Context, Finding, RuleInfo, Verdict};
+
+pub(crate) mod conflicting_values;
+pub(crate) mod cross_article;
+pub(crate) mod headline_body;
+pub(crate) mod implied_fx;
+pub(crate) mod impossible_change;
+pub(crate) mod input_error;
+pub(crate) mod ratio_claim;
+pub(crate) mod reference_price;
+pub(crate) mod sign_direction;
+pub(crate) mod triple_arithmetic;
+
+#[cfg(test)]
+pub(crate) mod testutil;
+
+/// A consistency rule.
+pub(crate) trait Rule: Sync {
+    fn info(&self) -> RuleInfo;
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]);
+}

@@ -1,0 +1,145 @@
+//! MF011: a ratio claim (`A의 N분의 1`, `N배`, `절반`, `a third of its value`) against the
+//! amounts it compares.
+
+use super::Rule;
+use crate::check::interval::{range2, Interval};
+use crate::check::{finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::extract::number::{scan, NumToken, Unit};
+use crate::extract::{Kind, Role};
+
+const DOC: &str = r#"## What it does
+Finds the two quantities a ratio claim compares and checks the claim: in `B는 A의 N배` and
+`A의 N분의 1`, A is the quantity right before `의` and B the earlier quantity of the same
+unit in the sentence (or the sentence before); `a third of its value` compares with the
+article's lead percent change.
+
+## Why is this bad?
+`557만 달러 … GPT-4 7800만 달러의 20분의 1` sounds precise, but 557/7,800 is 1/14: the
+claim overstates the gap by almost half.
+
+## Example
+```text
+이날 하락폭(234.64포인트)은 종전 최대였던 2020년 3월 19일(133.56포인트)의 약 3배에 달한다.
+```
+234.64 / 133.56 = 1.76. Use instead `약 1.8배`.
+
+## Tolerance
+The claim's own digits (1.8 stands for [1.75, 1.85]) and the amounts' intervals; a hedge on
+the claim (약, 거의, about, nearly) widens it by ±10 %, and a ratio said in words (절반, half,
+a third) by ±15 %. A broken hedged claim is a `warning`, an exact one an `error`. A claim
+whose operands are not both in the text is not checkable.
+"#;
+
+pub(crate) struct RatioClaim;
+
+fn same_unit(a: &NumToken, b: &NumToken) -> bool {
+    match (a.unit, b.unit) {
+        (Unit::Currency(x), Unit::Currency(y)) => x == y,
+        (x, y) => x == y && !matches!(x, Unit::Bare | Unit::Times | Unit::Fraction | Unit::Threshold),
+    }
+}
+
+fn operand(t: &NumToken) -> bool {
+    matches!(t.unit, Unit::Points | Unit::Percent | Unit::Currency(_) | Unit::Counter)
+}
+
+impl Rule for RatioClaim {
+    fn info(&self) -> RuleInfo {
+        RuleInfo {
+            code: "MF011",
+            name: "ratio-claim",
+            summary: "a ratio claim does not match the amounts it compares",
+            doc: DOC,
+            default_severity: Severity::Warning,
+        }
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
+        for (i, r) in cx.figures.iter().enumerate() {
+            if r.kind != Kind::Ratio {
+                continue;
+            }
+            let (Some(claim), Some(a)) = (r.amount, cx.article(r)) else { continue };
+            let text = a.text.as_str();
+            let (rs, re) = claim.text_span;
+            let word = !text[rs..re].bytes().any(|b| b.is_ascii_digit());
+            let margin = if word { 0.15 } else if claim.hedge.is_some() { 0.10 } else { 0.0 };
+            let claim_iv = Interval {
+                lo: (claim.value - claim.half_width) * (1.0 - margin),
+                hi: (claim.value + claim.half_width) * (1.0 + margin),
+            };
+            // ---- operands
+            let measured: Option<(Interval, f64, String)> = {
+                let after = &text[re..text.len().min(re + 40)];
+                if ["of its value", "of its market value", "of their value", "of its market"].iter().any(|p| after.trim_start().starts_with(p)) {
+                    // `loses a third of its value`: the article's lead percent move
+                    cx.figures
+                        .iter()
+                        .filter(|f| f.article == r.article && f.role == Role::Body && matches!(f.kind, Kind::Stock | Kind::Index))
+                        .find_map(|f| f.change_pct.map(|p| (f, p)))
+                        .map(|(f, p)| {
+                            let iv = Interval::of(&p);
+                            (Interval { lo: iv.lo.abs().min(iv.hi.abs()) / 100.0, hi: iv.lo.abs().max(iv.hi.abs()) / 100.0 }, p.value.abs() / 100.0, format!("a {}% move (line {})", fmt_num(p.value, 2), f.line))
+                        })
+                } else {
+                    let line_start = text[..rs].rfind('\n').map_or(0, |k| k + 1);
+                    let prefix = &text[line_start..rs];
+                    let toks: Vec<NumToken> = scan(prefix).into_iter().filter(operand).collect();
+                    let base = toks.last().filter(|t| {
+                        let gap = prefix[t.end..].trim();
+                        gap.starts_with(')') || gap.starts_with('의') || gap.is_empty() || gap.ends_with('의') || gap.ends_with("의 약") || gap.ends_with("의 거의")
+                    });
+                    let compared = base.and_then(|b| toks[..toks.len() - 1].iter().rev().find(|t| same_unit(t, b)));
+                    match (compared, base) {
+                        (Some(c), Some(b)) if b.value != 0.0 => {
+                            let iv = |t: &NumToken| Interval::of(&crate::extract::Quantity { value: t.value.abs(), half_width: t.half_width, explicit_sign: false, hedge: t.hedge, text_span: (0, 0) });
+                            let m = range2(iv(c), iv(b), |x, y| x / y);
+                            Some((m, c.value.abs() / b.value.abs(), format!("{} / {}", prefix[c.start..c.end].trim(), prefix[b.start..b.end].trim())))
+                        }
+                        _ => None,
+                    }
+                }
+            };
+            let Some((m, point, how)) = measured else { continue };
+            if m.overlaps(&claim_iv) {
+                mark(verdicts, i, Verdict::Passed);
+                continue;
+            }
+            mark(verdicts, i, Verdict::Failed);
+            let sev = if claim.hedge.is_some() || word { Severity::Warning } else { Severity::Error };
+            let mut fd = finding_at("MF011", sev, r, format!("the text claims a ratio of {}, but {how} = {}", fmt_num(claim.value, 3), fmt_num(point, 3)));
+            fd.expected = Some(fmt_num(point, 3));
+            fd.found = Some(r.text.clone());
+            fd.note = Some(format!(
+                "the claim allows [{}, {}]{}; the amounts allow [{}, {}]",
+                fmt_num(claim_iv.lo, 3),
+                fmt_num(claim_iv.hi, 3),
+                if margin > 0.0 { format!(" (±{:.0} % for the hedge)", margin * 100.0) } else { String::new() },
+                fmt_num(m.lo, 3),
+                fmt_num(m.hi, 3)
+            ));
+            out.push(fd);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testutil::{findings_of, KO_HEAD};
+
+    #[test]
+    fn about_three_times_is_wrong_for_1_76() {
+        let ok = format!("{KO_HEAD}이날 하락폭(234.64포인트)은 종전 최대였던 2020년 3월 19일(133.56포인트)의 약 1.8배에 달한다.\n");
+        assert!(findings_of("MF011", &ok).is_empty());
+        let bad = ok.replace("약 1.8배", "약 3배");
+        assert_eq!(findings_of("MF011", &bad).len(), 1);
+    }
+
+    #[test]
+    fn one_twentieth_is_wrong_for_557_of_7800() {
+        let bad = format!("{KO_HEAD}딥시크의 개발 비용은 557만 달러로 GPT-4 7800만 달러의 20분의 1 수준이다.\n");
+        assert_eq!(findings_of("MF011", &bad).len(), 1);
+        let ok = format!("{KO_HEAD}연구 인력은 130여 명으로 경쟁사 1,200명의 거의 10분의 1이다.\n");
+        assert!(findings_of("MF011", &ok).is_empty());
+    }
+}

@@ -1,0 +1,166 @@
+//! MF001: point change, percent change and level must agree under interval rounding.
+
+use super::Rule;
+use crate::check::interval::{pct_from_points_level, range2, Interval};
+use crate::check::{decimals_of, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::extract::Hedge;
+
+const DOC: &str = r#"## What it does
+Checks that a figure's point change, percent change and level agree:
+`percent = points / (level − points) × 100`, where `level − points` is the previous close.
+
+## Why is this bad?
+A triple that does not add up means one of the three numbers is wrong: a typo in the
+percent, a point change copied from another index, a level from another day.
+
+## Example
+```text
+나스닥 지수는 612.47포인트(-3.70%) 급락한 19,341.83에 거래를 마쳤다.
+```
+612.47 / (19,341.83 + 612.47) = 3.07 %, not 3.70 %. Use instead:
+```text
+나스닥 지수는 612.47포인트(-3.07%) 급락한 19,341.83에 거래를 마쳤다.
+```
+
+## Tolerance
+Each number stands for the interval its printed digits allow (19,341.83 is
+[19,341.825, 19,341.835]), widened only by hedges the text states (약, about: ±5 %;
+넘게, more than: a lower bound). The check passes when some values inside the three
+intervals satisfy the formula. When the exact arithmetic does not round to the printed
+percent but the intervals still meet, the figure passes *by rounding* and a `note` says so.
+A failure is an `error`, or a `warning` when one of the numbers is hedged.
+"#;
+
+pub(crate) struct TripleArithmetic;
+
+impl Rule for TripleArithmetic {
+    fn info(&self) -> RuleInfo {
+        RuleInfo {
+            code: "MF001",
+            name: "triple-arithmetic",
+            summary: "point change, percent change and level do not add up",
+            doc: DOC,
+            default_severity: Severity::Error,
+        }
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
+        for (i, f) in cx.figures.iter().enumerate() {
+            let (Some(l), Some(p), Some(c)) = (f.level, f.change_points, f.change_pct) else { continue };
+            let name = f.entity.as_deref().unwrap_or(&f.surface);
+            let hedged = [l.hedge, p.hedge, c.hedge].iter().any(Option::is_some);
+            let severity = if hedged { Severity::Warning } else { Severity::Error };
+            let (li, pi, ci) = (Interval::of(&l), Interval::of(&p), Interval::of(&c));
+            let (pd, cd, ld) = (decimals_of(p.half_width), decimals_of(c.half_width), decimals_of(l.half_width));
+            if p.value * c.value < 0.0 {
+                mark(verdicts, i, Verdict::Failed);
+                let mut fd = finding_at(
+                    "MF001",
+                    severity,
+                    f,
+                    format!("{name}: the point change {} and the percent change {}% have opposite signs", fmt_num(p.value, pd), fmt_num(c.value, cd)),
+                );
+                fd.expected = Some("point and percent changes with the same sign".into());
+                fd.found = Some(format!("{} points, {}%", fmt_num(p.value, pd), fmt_num(c.value, cd)));
+                out.push(fd);
+                continue;
+            }
+            if l.value - p.value <= 0.0 {
+                continue;
+            }
+            let exact = pct_from_points_level(p.value, l.value);
+            let range = range2(pi, li, pct_from_points_level);
+            let prev = l.value - p.value;
+            let arithmetic = format!(
+                "{} / ({} − ({})) × 100 = {}%",
+                fmt_num(p.value, pd),
+                fmt_num(l.value, ld),
+                fmt_num(p.value, pd),
+                fmt_num(exact, cd + 3)
+            );
+            let tolerance = format!(
+                "printed digits allow points ±{}, level ±{}, percent ±{}{}; the points and level allow a percent in [{}, {}]",
+                fmt_num(p.half_width, pd + 1),
+                fmt_num(l.half_width, ld + 1),
+                fmt_num(c.half_width, cd + 1),
+                if hedged { ", widened by the stated hedge" } else { "" },
+                fmt_num(range.lo, cd + 3),
+                fmt_num(range.hi, cd + 3)
+            );
+            let rounds_exactly = (round(exact, cd) - c.value).abs() < 1e-9 && c.hedge.is_none();
+            if rounds_exactly || c.hedge == Some(Hedge::About) && range.overlaps(&ci) && (exact - c.value).abs() <= c.half_width {
+                mark(verdicts, i, Verdict::Passed);
+            } else if range.overlaps(&ci) {
+                mark(verdicts, i, Verdict::PassedByRounding);
+                let mut fd = finding_at(
+                    "MF001",
+                    Severity::Note,
+                    f,
+                    format!("{name}: {}% agrees with the points and level only through rounding", fmt_num(c.value, cd)),
+                );
+                fd.expected = Some(format!("{}%", fmt_num(exact, cd)));
+                fd.found = Some(format!("{}%", fmt_num(c.value, cd)));
+                fd.note = Some(format!("{arithmetic}; {tolerance}"));
+                out.push(fd);
+            } else {
+                mark(verdicts, i, Verdict::Failed);
+                let mut fd = finding_at(
+                    "MF001",
+                    severity,
+                    f,
+                    format!(
+                        "{name}: a change of {} points to {} is {}%, but the text says {}%",
+                        fmt_num(p.value, pd),
+                        fmt_num(l.value, ld),
+                        fmt_num(exact, cd),
+                        fmt_num(c.value, cd)
+                    ),
+                );
+                fd.expected = Some(format!("{}% (previous close {})", fmt_num(exact, cd), fmt_num(prev, ld)));
+                fd.found = Some(format!("{}%", fmt_num(c.value, cd)));
+                fd.note = Some(format!("{arithmetic}; {tolerance}"));
+                out.push(fd);
+            }
+        }
+    }
+}
+
+fn round(v: f64, d: usize) -> f64 {
+    let p = 10f64.powi(d as i32);
+    (v * p).round() / p
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testutil::{findings_of, KO_HEAD};
+    use crate::check::Severity;
+
+    #[test]
+    fn founding_nasdaq_triple_passes_and_a_wrong_percent_fails() {
+        let ok = format!("{KO_HEAD}뉴욕증시에서 기술주 중심의 나스닥 지수는 전 거래일보다 612.47포인트(-3.07%) 급락한 19,341.83에 거래를 마쳤다.\n");
+        assert!(findings_of("MF001", &ok).is_empty());
+        let bad = ok.replace("-3.07%", "-3.70%");
+        let f = findings_of("MF001", &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].severity, f[0].line), (Severity::Error, 4));
+        assert!(f[0].message.contains("-3.07%") && f[0].message.contains("-3.70%"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_pass_that_needs_rounding_is_a_note() {
+        // 2 / (100.00 − 2) = 2.04 %, but `2포인트` stands for [1.5, 2.5]: 2.55 % is reachable
+        let text = format!("{KO_HEAD}코스닥 지수는 2포인트(2.55%) 오른 100.00에 마감했다.\n");
+        let f = findings_of("MF001", &text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Note);
+        assert!(f[0].note.as_deref().unwrap_or("").contains("±0.5"), "{:?}", f[0].note);
+    }
+
+    #[test]
+    fn opposite_signs_are_an_error() {
+        let text = format!("{KO_HEAD}코스피는 전 거래일보다 61.63포인트(+2.56%) 내린 2,348.97로 거래를 마쳤다.\n");
+        let f = findings_of("MF001", &text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("opposite signs"));
+    }
+}

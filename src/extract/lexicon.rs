@@ -1,0 +1,382 @@
+//! Lexicon: entity aliases and the words that bind to figures, loaded from data files.
+//!
+//! The built-in files (`data/lexicon/entities.csv`, `data/lexicon/words.csv`) are compiled
+//! into the binary so it works from any directory; users add their own files of the same
+//! shape (`--lexicon FILE` or `lexicon = [...]` in `marketfig.toml`). User data extends the
+//! built-in data; it never replaces it.
+
+use super::figure::{Direction, Kind};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::path::Path;
+
+const BUILTIN_ENTITIES: &str = include_str!("../../data/lexicon/entities.csv");
+const BUILTIN_WORDS: &str = include_str!("../../data/lexicon/words.csv");
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{path}: cannot read lexicon: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}:{line}: {reason}")]
+    Parse { path: String, line: usize, reason: String },
+}
+
+/// The market a figure belongs to: decides its time zone and trading day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Market {
+    Us,
+    Kr,
+    Jp,
+    Cn,
+    Hk,
+    Tw,
+    Gb,
+    Eu,
+    In,
+    Au,
+    Global,
+}
+
+impl Market {
+    fn parse(s: &str) -> Option<Market> {
+        Some(match s.trim() {
+            "US" => Market::Us,
+            "KR" => Market::Kr,
+            "JP" => Market::Jp,
+            "CN" => Market::Cn,
+            "HK" => Market::Hk,
+            "TW" => Market::Tw,
+            "GB" => Market::Gb,
+            "EU" | "DE" | "FR" => Market::Eu,
+            "IN" => Market::In,
+            "AU" => Market::Au,
+            "GLOBAL" => Market::Global,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub kind: Kind,
+    pub name: String,
+    pub symbol: Option<String>,
+    pub market: Market,
+}
+
+/// Session words, and on which side of the number they are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionWord {
+    IntradayBefore,
+    IntradayAfter,
+    AfterhoursBefore,
+    PremarketBefore,
+    CloseAfter,
+    CloseBefore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    Direction(Direction),
+    Session(SessionWord),
+    /// Points back to the previous entity of this kind (`None`: any kind).
+    Anaphor(Option<Kind>),
+    Blocker,
+    /// A ratio said in words (`절반`, `half`, `twice`), in thousandths.
+    Ratio(u32),
+}
+
+/// A word match in text.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHit {
+    pub start: usize,
+    pub end: usize,
+    pub class: WordClass,
+}
+
+/// An entity match in text.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityHit {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+}
+
+/// Entities and words, loaded once and shared read-only across threads.
+pub struct Lexicon {
+    pub entities: Vec<Entity>,
+    alias_entity: Vec<usize>,
+    alias_matcher: AhoCorasick,
+    words: Vec<(String, WordClass)>,
+    word_matcher: AhoCorasick,
+    pub trailers: Vec<String>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("entities", &self.entities.len())
+            .field("words", &self.words.len())
+            .finish()
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    aliases: Vec<(String, usize)>,
+    words: Vec<(String, WordClass)>,
+    trailers: Vec<String>,
+}
+
+impl Builder {
+    fn add_file(&mut self, path: &str, content: &str) -> Result<(), LexiconError> {
+        let mut lines = content.lines().enumerate().filter(|(_, l)| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#')
+        });
+        let Some((_, header)) = lines.next() else { return Ok(()) };
+        let header = header.trim_start_matches('\u{feff}').trim();
+        let err = |line: usize, reason: String| LexiconError::Parse { path: path.to_string(), line: line + 1, reason };
+        if header.starts_with("kind,entity") {
+            for (n, line) in lines {
+                let f: Vec<&str> = line.splitn(5, ',').collect();
+                if f.len() != 5 {
+                    return Err(err(n, format!("expected 5 fields (kind,entity,symbol,market,aliases), got {}", f.len())));
+                }
+                let kind = parse_kind(f[0]).ok_or_else(|| err(n, format!("unknown kind `{}`", f[0])))?;
+                let market = Market::parse(f[3]).ok_or_else(|| err(n, format!("unknown market `{}`", f[3])))?;
+                let symbol = Some(f[2].trim()).filter(|s| !s.is_empty()).map(str::to_string);
+                let name = f[1].trim().to_string();
+                // a user row for a known entity adds aliases to it
+                let idx = match self.entities.iter().position(|e| e.name == name) {
+                    Some(i) => i,
+                    None => {
+                        self.entities.push(Entity { kind, name: name.clone(), symbol, market });
+                        self.entities.len() - 1
+                    }
+                };
+                self.aliases.push((name.clone(), idx));
+                for alias in f[4].split('|').map(str::trim).filter(|a| !a.is_empty()) {
+                    self.aliases.push((alias.to_string(), idx));
+                }
+            }
+        } else if header.starts_with("class,word") {
+            for (n, line) in lines {
+                let f: Vec<&str> = line.splitn(3, ',').collect();
+                let class = f[0].trim();
+                let word = f.get(1).map_or("", |w| w.trim()).to_string();
+                let value = f.get(2).map_or("", |v| v.trim());
+                if word.is_empty() {
+                    return Err(err(n, "empty word".into()));
+                }
+                let wc = match class {
+                    "direction" => match value {
+                        "up" => WordClass::Direction(Direction::Up),
+                        "down" => WordClass::Direction(Direction::Down),
+                        _ => return Err(err(n, format!("direction must be up or down, got `{value}`"))),
+                    },
+                    "session" => WordClass::Session(match value {
+                        "intraday_before" => SessionWord::IntradayBefore,
+                        "intraday_after" => SessionWord::IntradayAfter,
+                        "afterhours_before" => SessionWord::AfterhoursBefore,
+                        "premarket_before" => SessionWord::PremarketBefore,
+                        "close_after" => SessionWord::CloseAfter,
+                        "close_before" => SessionWord::CloseBefore,
+                        _ => return Err(err(n, format!("unknown session word class `{value}`"))),
+                    }),
+                    "anaphor" => WordClass::Anaphor(if value == "any" { None } else { parse_kind(value) }),
+                    "blocker" => WordClass::Blocker,
+                    "ratio" => match value.parse::<f64>() {
+                        Ok(v) if v > 0.0 => WordClass::Ratio((v * 1000.0).round() as u32),
+                        _ => return Err(err(n, format!("ratio value must be a positive number, got `{value}`"))),
+                    },
+                    "trailer" => {
+                        self.trailers.push(word);
+                        continue;
+                    }
+                    _ => return Err(err(n, format!("unknown word class `{class}`"))),
+                };
+                self.words.push((word, wc));
+            }
+        } else {
+            return Err(err(0, "header must be `kind,entity,symbol,market,aliases` or `class,word,value`".into()));
+        }
+        Ok(())
+    }
+
+    fn build(mut self) -> Lexicon {
+        // later (user) aliases win over built-in ones for the same surface
+        let mut seen = std::collections::HashMap::new();
+        for (i, (a, _)) in self.aliases.iter().enumerate() {
+            seen.insert(a.clone(), i);
+        }
+        let mut aliases: Vec<(String, usize)> =
+            self.aliases.iter().enumerate().filter(|(i, (a, _))| seen.get(a) == Some(i)).map(|(_, x)| x.clone()).collect();
+        aliases.sort();
+        let alias_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(aliases.iter().map(|(a, _)| a.as_str()))
+            .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
+        self.words.sort_by(|a, b| a.0.cmp(&b.0));
+        self.words.dedup_by(|a, b| a.0 == b.0);
+        let word_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(self.words.iter().map(|(w, _)| w.as_str()))
+            .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
+        Lexicon {
+            entities: self.entities,
+            alias_entity: aliases.iter().map(|(_, e)| *e).collect(),
+            alias_matcher,
+            words: self.words,
+            word_matcher,
+            trailers: self.trailers,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> Option<Kind> {
+    Some(match s.trim() {
+        "index" => Kind::Index,
+        "stock" => Kind::Stock,
+        "fx" => Kind::Fx,
+        "money" => Kind::Money,
+        "ratio" => Kind::Ratio,
+        "rate" => Kind::Rate,
+        "commodity" => Kind::Commodity,
+        "crypto" => Kind::Crypto,
+        _ => return None,
+    })
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{3131}'..='\u{318E}').contains(&c)
+}
+
+/// Korean particles that may follow an entity name directly (엔비디아는, 코스피가).
+const PARTICLE_STARTS: &str = "은는이가을를의도와과로으에만까보측";
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        Self::with_files::<&Path>(&[]).unwrap_or_else(|_| unreachable!("the built-in lexicon is tested"))
+    }
+
+    /// The built-in lexicon extended by user files (entities or words, told apart by header).
+    pub fn with_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicon, LexiconError> {
+        let mut b = Builder::default();
+        b.add_file("data/lexicon/entities.csv", BUILTIN_ENTITIES)?;
+        b.add_file("data/lexicon/words.csv", BUILTIN_WORDS)?;
+        for p in paths {
+            let p = p.as_ref();
+            let content = std::fs::read_to_string(p)
+                .map_err(|source| LexiconError::Io { path: p.display().to_string(), source })?;
+            b.add_file(&p.display().to_string(), &content)?;
+        }
+        Ok(b.build())
+    }
+
+    /// Entity mentions in `text`, with word-boundary checks on both sides.
+    pub fn entities_in(&self, text: &str) -> Vec<EntityHit> {
+        let mut out = Vec::new();
+        for m in self.alias_matcher.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let alias = &text[s..e];
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            let first = alias.chars().next().unwrap_or(' ');
+            let last = alias.chars().next_back().unwrap_or(' ');
+            if first.is_ascii_alphanumeric() && before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            if is_hangul(first) && before.is_some_and(is_hangul) {
+                continue;
+            }
+            if last.is_ascii_alphanumeric() && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            if last.is_ascii_digit() && after.is_some_and(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if after.is_some_and(|c| is_hangul(c) && !PARTICLE_STARTS.contains(c)) && !alias.ends_with("지수") {
+                // `메타버스`, `애플리케이션`: the alias is part of a longer word
+                // (`코스피지수도` is fine: the alias ends a compound noun)
+                if !(last.is_ascii_alphanumeric() || last == ')') {
+                    continue;
+                }
+                // Latin alias glued to Hangul (`S&P500지수`) is fine
+            }
+            out.push(EntityHit { start: s, end: e, entity: self.alias_entity[m.pattern().as_usize()] });
+        }
+        out
+    }
+
+    /// Direction, session, anaphor and blocker words in `text`.
+    pub fn words_in(&self, text: &str) -> Vec<WordHit> {
+        let mut out = Vec::new();
+        for m in self.word_matcher.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let w = &self.words[m.pattern().as_usize()];
+            if w.0.is_ascii() {
+                let before = text[..s].chars().next_back();
+                let after = text[e..].chars().next();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                // lowercase English words only in their own case (`Fell` in a headline is fine)
+            }
+            if let WordClass::Anaphor(_) = w.1 {
+                // `지수` only as its own word: `구매관리자지수` is not an anaphor
+                let before = text[..s].chars().next_back();
+                if before.is_some_and(is_hangul) {
+                    continue;
+                }
+            }
+            out.push(WordHit { start: s, end: e, class: w.1 });
+        }
+        out
+    }
+
+    /// Is this line the start of the article's trailer (source line, related articles ...)?
+    pub fn is_trailer_line(&self, line: &str) -> bool {
+        let t = line.trim();
+        t.chars().count() < 80 && self.trailers.iter().any(|m| t.contains(m.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads_and_finds_entities() {
+        let lx = Lexicon::builtin();
+        assert!(lx.entities.len() > 150);
+        let text = "나스닥 지수는 내렸고 엔비디아·브로드컴, 메타버스와 애플리케이션은 아니다";
+        let names: Vec<&str> = lx.entities_in(text).iter().map(|h| lx.entities[h.entity].name.as_str()).collect();
+        assert_eq!(names, ["Nasdaq Composite", "Nvidia", "Broadcom"]);
+    }
+
+    #[test]
+    fn user_file_extends_builtin() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let p = dir.path().join("mine.csv");
+        std::fs::write(&p, "kind,entity,symbol,market,aliases\nstock,Acme Robotics,ACME,US,애크미|Acme\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let lx = Lexicon::with_files(&[&p]).unwrap_or_else(|e| panic!("{e}"));
+        let hits = lx.entities_in("애크미는 5% 올랐다");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(lx.entities[hits[0].entity].symbol.as_deref(), Some("ACME"));
+        // built-ins still there
+        assert_eq!(lx.entities_in("코스피가").len(), 1);
+    }
+
+    #[test]
+    fn bad_user_file_names_line() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let p = dir.path().join("bad.csv");
+        std::fs::write(&p, "kind,entity,symbol,market,aliases\nwidget,X,X,US,x\n").unwrap_or_else(|e| panic!("{e}"));
+        let err = Lexicon::with_files(&[&p]).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("bad.csv:2") && err.contains("widget"), "{err}");
+    }
+}

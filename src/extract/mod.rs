@@ -1,0 +1,626 @@
+//! Extraction: numbers, entities, dates and sessions → [`Figure`]s.
+//!
+//! Works one article at a time (a pure function of the article and the lexicon), sentence
+//! by sentence: find the numbers first (cheap), then the entity names and the words that
+//! bind to them (direction, session, anaphors, blockers) inside that sentence only.
+
+pub mod dates;
+mod figure;
+pub mod lexicon;
+pub mod number;
+
+pub use figure::*;
+pub use lexicon::Lexicon;
+
+use crate::corpus::Article;
+use chrono::NaiveDate;
+use dates::{DateExpr, DateRef};
+use lexicon::{EntityHit, Market, SessionWord, WordClass, WordHit};
+use number::{NumToken, Unit};
+
+/// Relative margin a reader grants an `약`/`about` hedge.
+pub const HEDGE_ABOUT_REL: f64 = 0.05;
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Amount above which a currency number is money, not a price (`$2.75 billion`, `78억원`).
+fn money_threshold(code: &str) -> f64 {
+    match code {
+        "KRW" | "JPY" => 1e8,
+        _ => 1e6,
+    }
+}
+
+/// Line ranges of `text` as (start, end) without the newline.
+fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            out.push((start, end));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// A body line reads like prose: long, ending a sentence.
+fn is_body_line(line: &str) -> bool {
+    let t = line.trim();
+    let chars = t.chars().count();
+    let ends_sentence = t.ends_with('.') || t.ends_with("다") || t.ends_with('”') || t.ends_with('"');
+    chars >= 40 && ends_sentence && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
+}
+
+/// Sentence ranges inside a line: split after `.`, `?`, `!` followed by a space when the
+/// `.` is not a decimal point.
+fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> {
+    let line = &text[ls..le];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = line.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'?' | b'!') && i + 1 < b.len() && b[i + 1] == b' ' {
+            let prev = line[..i].chars().next_back();
+            // `Jan. 27`, `Inc. shares`, `U.S. stocks`: abbreviations are not sentence ends
+            let word: String = line[..i].chars().rev().take_while(|c| c.is_ascii_alphabetic() || *c == '.').collect();
+            let abbrev = word.len() <= 4 && prev.is_some_and(|p| p.is_ascii_alphabetic()) && !prev.is_some_and(|p| p.is_ascii_lowercase() && word.len() > 3);
+            if prev.is_some_and(|p| p.is_ascii_digit()) || abbrev && c == b'.' {
+                continue;
+            }
+            out.push((ls + start, ls + i + 1));
+            start = i + 2;
+        }
+    }
+    if start < line.len() {
+        out.push((ls + start, le));
+    }
+    out
+}
+
+/// Which slot a token fills in a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Level,
+    Points,
+    Pct,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    entity: usize,
+    surface: String,
+    /// Byte offset where the figure's text starts (the entity mention, when it is close).
+    anchor: usize,
+    level: Option<NumToken>,
+    points: Option<NumToken>,
+    pct: Option<NumToken>,
+    first: usize,
+    last: usize,
+}
+
+impl Draft {
+    fn slot(&self, s: Slot) -> &Option<NumToken> {
+        match s {
+            Slot::Level => &self.level,
+            Slot::Points => &self.points,
+            Slot::Pct => &self.pct,
+        }
+    }
+    fn set(&mut self, s: Slot, t: NumToken) {
+        self.last = t.end;
+        match s {
+            Slot::Level => self.level = Some(t),
+            Slot::Points => self.points = Some(t),
+            Slot::Pct => self.pct = Some(t),
+        }
+    }
+    fn change_tokens(&self) -> impl Iterator<Item = &NumToken> {
+        self.points.iter().chain(self.pct.iter())
+    }
+}
+
+/// Per-article state carried from sentence to sentence.
+struct Ctx<'a> {
+    article: &'a Article,
+    lexicon: &'a Lexicon,
+    korean: bool,
+    published: Option<chrono::DateTime<chrono::Utc>>,
+    published_date: Option<NaiveDate>,
+    dateline: Option<DateRef>,
+    /// Entity of the latest figure, per kind, and overall.
+    topic: Option<usize>,
+    topic_by_kind: std::collections::HashMap<Kind, usize>,
+    figures: Vec<Figure>,
+}
+
+/// Extract every market figure of one article, sorted by span.
+pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
+    let text = article.text.as_str();
+    let korean = text.chars().filter(|&c| is_hangul(c)).count() >= 20;
+    let lines = line_ranges(text);
+    let body_start = lines.iter().position(|&(s, e)| is_body_line(&text[s..e])).unwrap_or(0);
+    let trailer = lines
+        .iter()
+        .enumerate()
+        .skip(body_start + 1)
+        .find(|(_, &(s, e))| lexicon.is_trailer_line(&text[s..e]))
+        .map_or(lines.len(), |(i, _)| i);
+    let published = article.published.as_ref().map(|p| dates::publication_instant(p, korean));
+    let published_date = article.published.as_ref().map(dates::published_date);
+    // The dateline: the first date a body sentence opens with (`5일 유가증권시장에서`,
+    // `NEW YORK, March 16 -`, `Feb 22 -`).
+    let dateline = lines[body_start.min(lines.len())..trailer.min(lines.len())]
+        .iter()
+        .take(4)
+        .find_map(|&(s, e)| {
+            let line = &text[s..e];
+            dates::date_exprs(line)
+                .into_iter()
+                .find(|d| d.start < 40 && !matches!(d.what, DateRef::Full(_) | DateRef::YearMonth | DateRef::PreviousDay))
+                .map(|d| d.what)
+        });
+    let mut cx = Ctx {
+        article,
+        lexicon,
+        korean,
+        published,
+        published_date,
+        dateline,
+        topic: None,
+        topic_by_kind: Default::default(),
+        figures: Vec::new(),
+    };
+    for (i, &range) in lines.iter().enumerate().take(trailer) {
+        let role = if i < body_start { Role::Headline } else { Role::Body };
+        let line = &text[range.0..range.1];
+        if line.trim().is_empty() || !line.bytes().any(|b| b.is_ascii_digit()) && !line.contains('절') && !line.contains("half") {
+            // even digit-free lines update the topic (`지수는 ...` refers back to them)
+            for h in lexicon.entities_in(line) {
+                cx.topic = Some(h.entity);
+            }
+            continue;
+        }
+        let tokens: Vec<NumToken> = number::scan(line)
+            .into_iter()
+            .map(|mut t| {
+                t.start += range.0;
+                t.end += range.0;
+                t
+            })
+            .collect();
+        for sent in sentence_ranges(text, range) {
+            let toks: Vec<NumToken> = tokens.iter().filter(|t| t.start >= sent.0 && t.end <= sent.1).cloned().collect();
+            sentence(&mut cx, sent, &toks, role);
+        }
+    }
+    let mut figs = cx.figures;
+    figs.sort_by(|a, b| a.span.cmp(&b.span).then(a.kind.cmp(&b.kind)));
+    figs
+}
+
+fn shift_entities(hits: Vec<EntityHit>, by: usize) -> Vec<EntityHit> {
+    hits.into_iter().map(|h| EntityHit { start: h.start + by, end: h.end + by, ..h }).collect()
+}
+fn shift_words(hits: Vec<WordHit>, by: usize) -> Vec<WordHit> {
+    hits.into_iter().map(|h| WordHit { start: h.start + by, end: h.end + by, ..h }).collect()
+}
+fn shift_dates(hits: Vec<DateExpr>, by: usize) -> Vec<DateExpr> {
+    hits.into_iter().map(|h| DateExpr { start: h.start + by, end: h.end + by, ..h }).collect()
+}
+
+/// Is a round number followed by a threshold phrase (`3,000 돌파`, `1,400원을 넘어섰다`)?
+fn is_threshold(text: &str, t: &NumToken) -> bool {
+    if t.unit == Unit::Threshold || t.unit == Unit::Counter {
+        return true;
+    }
+    let after = text[t.end..].trim_start();
+    const PHRASES: &[&str] = &[
+        "돌파", "을 넘", "를 넘", "선", "아래", "밑으로", "위로", "하락선", "상승선", "을 회복", "를 회복", "을 웃", "를 웃", "을 밑", "를 밑", "고지", "시대", "mark", "level",
+    ];
+    let round = t.decimals == 0;
+    round && PHRASES.iter().any(|p| after.starts_with(p))
+        || after.starts_with("하락선")
+        || after.starts_with("상승선")
+}
+
+fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
+    let text = cx.article.text.as_str();
+    let s_text = &text[sent.0..sent.1];
+    let ents = shift_entities(cx.lexicon.entities_in(s_text), sent.0);
+    let words = shift_words(cx.lexicon.words_in(s_text), sent.0);
+    let dates = shift_dates(dates::date_exprs(s_text), sent.0);
+    let korean_sentence = s_text.chars().any(is_hangul);
+
+    let blocker_between = |a: usize, b: usize| words.iter().any(|w| w.class == WordClass::Blocker && w.start >= a && w.end <= b);
+
+    // ---- money and ratio figures
+    money_and_ratios(cx, sent, toks, &words, &dates, role);
+
+    // ---- market figures
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut current: Option<Draft> = None;
+    let mut prev_end = sent.0;
+    for t in toks {
+        // candidate tokens only
+        let slot_unit = match t.unit {
+            Unit::Percent => Some(Slot::Pct),
+            Unit::Points => Some(Slot::Points),
+            Unit::Currency(code) if t.value.abs() < money_threshold(code) => None, // decided below
+            Unit::Bare if t.decimals > 0 && t.scale == 1.0 => Some(Slot::Level),
+            _ => {
+                prev_end = t.end;
+                continue;
+            }
+        };
+        if matches!(t.unit, Unit::Currency(code) if t.value.abs() >= money_threshold(code)) {
+            prev_end = t.end;
+            continue;
+        }
+        if is_threshold(text, t) {
+            prev_end = t.end;
+            continue;
+        }
+        // ---- owner
+        let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
+        let owner: Option<(usize, String, usize)> = match owner_hit {
+            Some(h) if !blocker_between(h.end, t.start) => Some((h.entity, text[h.start..h.end].to_string(), h.start)),
+            Some(_) => None,
+            None => {
+                // no name in this sentence: an anaphor, index points, or an English price move
+                let before = |w: &WordHit| w.end <= t.start;
+                let anaphor = words.iter().filter(|w| before(w)).find_map(|w| match w.class {
+                    WordClass::Anaphor(k) => Some(k),
+                    _ => None,
+                });
+                let english_move = !korean_sentence
+                    && matches!(t.unit, Unit::Currency(_))
+                    && words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && (w.start >= t.end && w.start <= t.end + 2 || w.end + 2 >= t.start && w.end <= t.start));
+                let want: Option<Option<Kind>> = match (anaphor, t.unit) {
+                    (Some(k), _) => Some(k),
+                    (None, Unit::Points) => Some(Some(Kind::Index)),
+                    (None, Unit::Currency(_)) if english_move => Some(Some(Kind::Stock)),
+                    _ => None,
+                };
+                let blocked = blocker_between(sent.0, t.start);
+                match want {
+                    Some(k) if !blocked => {
+                        let e = match k {
+                            Some(kind) => cx.topic_by_kind.get(&kind).copied(),
+                            None => cx.topic,
+                        };
+                        e.map(|e| (e, String::new(), t.start))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        let Some((entity, surface, anchor)) = owner else {
+            prev_end = t.end;
+            continue;
+        };
+        let ekind = cx.lexicon.entities[entity].kind;
+        // ---- slot for prices and FX quotes: a change when a direction word follows (Korean:
+        // `8,200원(10.30%) 내린`) or precedes it directly (English: `fell $85.24`)
+        let slot = match slot_unit {
+            Some(s) => s,
+            None => {
+                if matches!(ekind, Kind::Index) {
+                    prev_end = t.end;
+                    continue;
+                }
+                let mut after = t.end;
+                if let Some(n) = toks.iter().find(|n| n.start >= t.end && n.parenthesized && n.start <= t.end + 2) {
+                    after = n.end + 1;
+                }
+                let follows = words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && w.start >= after && w.start <= after + 4);
+                let before_txt = text[..t.start].trim_end();
+                let level_marker = ["to", "at", "record", "to a record", "closed at"].iter().any(|m| before_txt.ends_with(m));
+                let precedes = !korean_sentence
+                    && !level_marker
+                    && words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && w.end <= t.start && w.end + 2 >= t.start);
+                if follows || precedes {
+                    Slot::Points
+                } else {
+                    Slot::Level
+                }
+            }
+        };
+        // a level with a unit the entity does not quote in (index in 원) is not this entity's
+        let date_between = dates.iter().any(|d| d.start >= prev_end && d.end <= t.start);
+        let new_owner = current.as_ref().is_none_or(|d| d.entity != entity || d.anchor != anchor && !surface.is_empty());
+        let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
+        // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
+        let level_before_change = current.as_ref().is_some_and(|d| slot != Slot::Level && d.level.is_some());
+        if new_owner || conflict || date_between || level_before_change {
+            if let Some(d) = current.take() {
+                drafts.push(d);
+            }
+            current = Some(Draft {
+                entity,
+                surface: surface.clone(),
+                anchor: if anchor + 120 >= t.start { anchor.min(t.start) } else { t.start },
+                level: None,
+                points: None,
+                pct: None,
+                first: t.start,
+                last: t.end,
+            });
+        }
+        if let Some(d) = current.as_mut() {
+            d.set(slot, t.clone());
+        }
+        prev_end = t.end;
+    }
+    if let Some(d) = current.take() {
+        drafts.push(d);
+    }
+    if drafts.is_empty() {
+        for h in &ents {
+            cx.topic = Some(h.entity);
+            cx.topic_by_kind.insert(cx.lexicon.entities[h.entity].kind, h.entity);
+        }
+        return;
+    }
+
+    // ---- entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group
+    let mut expanded: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let mut group: Vec<&EntityHit> = Vec::new();
+        if let Some(pos) = ents.iter().position(|h| h.start == d.anchor) {
+            let mut k = pos;
+            while k > 0 {
+                let gap = &text[ents[k - 1].end..ents[k].start];
+                let joiner = matches!(gap.trim(), "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&");
+                let no_number = !toks.iter().any(|t| t.start >= ents[k - 1].end && t.end <= ents[k].start);
+                if joiner && no_number && !expanded.iter().any(|e| e.anchor == ents[k - 1].start) {
+                    group.push(&ents[k - 1]);
+                    k -= 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        for g in group.into_iter().rev() {
+            let mut copy = d.clone();
+            copy.entity = g.entity;
+            copy.surface = text[g.start..g.end].to_string();
+            copy.anchor = g.start;
+            expanded.push(copy);
+        }
+        expanded.push(d);
+    }
+    expanded.sort_by_key(|d| (d.first, d.anchor));
+
+    // ---- bind words and dates, emit
+    let n = expanded.len();
+    for i in 0..n {
+        let d = &expanded[i];
+        let region_start = if i > 0 && expanded[i - 1].first != d.first { expanded[i - 1].last } else { sent.0 }.max(if d.anchor <= d.first { d.anchor } else { sent.0 });
+        let next_start = expanded[i + 1..].iter().find(|x| x.first != d.first).map_or(sent.1, |x| x.anchor.min(x.first));
+        let next_entity = ents.iter().find(|h| h.start >= d.last).map_or(sent.1, |h| h.start);
+        let region_end = next_start.min(next_entity).max(d.last);
+        let last_change = d.change_tokens().map(|t| t.end).max();
+        let first_tok = d.first;
+
+        // direction: a word after the change (Korean verbs), else before it (nouns, English verbs)
+        let dir_words: Vec<&WordHit> = words.iter().filter(|w| matches!(w.class, WordClass::Direction(_))).collect();
+        let after_word = last_change.and_then(|lc| {
+            dir_words.iter().find(|w| {
+                let gap = &text[lc..w.start.max(lc)];
+                w.start >= lc
+                    && w.end <= region_end
+                    && gap.chars().count() <= 10
+                    && !["제외", "except", "while", "반면"].iter().any(|x| gap.contains(x))
+                    && !toks.iter().any(|t| t.start >= lc && t.end <= w.start && t.is_change_unit())
+            })
+        });
+        let before_word = dir_words.iter().rev().find(|w| w.end <= first_tok && w.start >= region_start);
+        let local = if korean_sentence { after_word.or(before_word) } else { before_word.or(after_word) };
+        let sentence_word = local.copied().or_else(|| {
+            dir_words.iter().min_by_key(|w| if w.end <= first_tok { first_tok - w.end } else { w.start.saturating_sub(d.last) }).copied()
+        });
+        let dir_of = |w: &WordHit| match w.class {
+            WordClass::Direction(x) => Some(x),
+            _ => None,
+        };
+        let direction_word = local.and_then(|w| dir_of(w));
+        let direction_any = sentence_word.and_then(dir_of);
+        let explicit = d.change_tokens().find_map(|t| t.sign);
+
+        // session
+        let mut session = Session::Close;
+        for w in words.iter() {
+            let before = w.end <= first_tok && w.start >= region_start;
+            let after = w.start >= d.last && w.end <= region_end;
+            match w.class {
+                WordClass::Session(SessionWord::IntradayBefore) if before => session = Session::Intraday,
+                WordClass::Session(SessionWord::IntradayAfter) if after => session = Session::Intraday,
+                WordClass::Session(SessionWord::AfterhoursBefore) if before => session = Session::Afterhours,
+                WordClass::Session(SessionWord::PremarketBefore) if before => session = Session::Premarket,
+                _ => {}
+            }
+        }
+
+        // date
+        let entity = &cx.lexicon.entities[d.entity];
+        let date_expr = dates.iter().rev().find(|x| x.end <= first_tok).or_else(|| {
+            dates.iter().find(|x| x.start >= d.last && x.end <= region_end && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..)))
+        });
+        let event_date = event_date(cx, entity.market, date_expr.map(|x| x.what));
+
+        let sign_for = |t: &NumToken| -> (f64, bool) {
+            if let Some(s) = t.sign {
+                return (s, true);
+            }
+            if let Some(dw) = direction_any {
+                return (dw.sign(), false);
+            }
+            if let Some(s) = explicit {
+                return (s, false);
+            }
+            (1.0, false)
+        };
+        let quantity = |t: &NumToken, signed: bool| -> Quantity {
+            let (s, explicit_sign) = if signed { sign_for(t) } else { (1.0, false) };
+            Quantity {
+                value: s * t.value.abs(),
+                half_width: t.half_width,
+                explicit_sign,
+                hedge: t.hedge,
+                text_span: (t.start, t.end),
+            }
+        };
+        let start = d.anchor.min(d.first);
+        let end = d.last;
+        let (src_start, src_end) = cx.article.source_span(start, end);
+        let (line, column) = cx.article.line_col(src_start);
+        let kind = entity.kind;
+        let approx = d.change_tokens().chain(d.level.iter()).any(|t| t.hedge.is_some());
+        cx.figures.push(Figure {
+            article: cx.article.path.clone(),
+            kind,
+            entity: Some(entity.name.clone()),
+            symbol: entity.symbol.clone(),
+            surface: d.surface.clone(),
+            event_date,
+            session,
+            level: d.level.as_ref().map(|t| quantity(t, false)),
+            change_points: d.points.as_ref().map(|t| quantity(t, true)),
+            change_pct: d.pct.as_ref().map(|t| quantity(t, true)),
+            pct_is_points: false,
+            amount: None,
+            currency: match kind {
+                Kind::Stock | Kind::Fx | Kind::Commodity | Kind::Crypto => d.level.iter().chain(d.points.iter()).find_map(|t| match t.unit {
+                    Unit::Currency(c) => Some(c.to_string()),
+                    _ => None,
+                }),
+                _ => None,
+            },
+            approx,
+            direction_word,
+            direction_text: local.map(|w| text[w.start..w.end].to_string()),
+            role,
+            pair: None,
+            span: (src_start, src_end),
+            line,
+            column,
+            text: cx.article.source.get(src_start..src_end).unwrap_or_default().to_string(),
+        });
+        cx.topic = Some(d.entity);
+        cx.topic_by_kind.insert(kind, d.entity);
+    }
+}
+
+/// The trading day for a figure of `market`, from the date expression bound to it.
+fn event_date(cx: &Ctx, market: Market, expr: Option<DateRef>) -> Option<NaiveDate> {
+    if let Some(DateRef::Full(d)) = expr {
+        return Some(d);
+    }
+    let pub_date = cx.published_date?;
+    let latest = cx.published.map(|t| market.latest_session(t));
+    let dateline = cx.dateline.and_then(|d| dates::resolve(d, pub_date, market));
+    let base = match (dateline, latest) {
+        (Some(d), Some(l)) => d.min(l),
+        (Some(d), None) => d,
+        (None, Some(l)) => l,
+        (None, None) => return None,
+    };
+    match expr {
+        None => Some(base),
+        Some(DateRef::Day(_) | DateRef::MonthDay(..)) => expr.and_then(|e| dates::resolve(e, pub_date, market)),
+        Some(e) => dates::resolve(e, base, market),
+    }
+}
+
+/// Money amounts (with conversions such as `600만 달러, 우리 돈 78억원`) and ratio claims.
+fn money_and_ratios(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], words: &[WordHit], dates: &[DateExpr], role: Role) {
+    let text = cx.article.text.as_str();
+    let date = event_date(cx, if cx.korean { Market::Kr } else { Market::Us }, dates.first().map(|d| d.what).filter(|w| matches!(w, DateRef::Full(_))));
+    let push = |cx: &mut Ctx, kind: Kind, start: usize, end: usize, amount: Quantity, currency: Option<String>, pair: Option<usize>| {
+        let (src_start, src_end) = cx.article.source_span(start, end);
+        let (line, column) = cx.article.line_col(src_start);
+        cx.figures.push(Figure {
+            article: cx.article.path.clone(),
+            kind,
+            entity: None,
+            symbol: None,
+            surface: String::new(),
+            event_date: date,
+            session: Session::Unknown,
+            level: None,
+            change_points: None,
+            change_pct: None,
+            pct_is_points: false,
+            approx: amount.hedge.is_some(),
+            amount: Some(amount),
+            currency,
+            direction_word: None,
+            direction_text: None,
+            role,
+            pair,
+            span: (src_start, src_end),
+            line,
+            column,
+            text: cx.article.source.get(src_start..src_end).unwrap_or_default().to_string(),
+        });
+        cx.figures.len() - 1
+    };
+    let q = |t: &NumToken| Quantity {
+        value: t.value.abs(),
+        half_width: t.half_width,
+        explicit_sign: false,
+        hedge: t.hedge,
+        text_span: (t.start, t.end),
+    };
+    let mut last_money: Option<(usize, &NumToken)> = None;
+    for t in toks {
+        match t.unit {
+            Unit::Currency(code) if t.value.abs() >= money_threshold(code) => {
+                // a conversion: `600만 달러, 우리 돈 78억원`, `2,090억 달러(약 272조원)`
+                let pair = last_money.and_then(|(idx, prev)| {
+                    let gap = &text[prev.end..t.start];
+                    let prev_code = match prev.unit {
+                        Unit::Currency(c) => c,
+                        _ => "",
+                    };
+                    let conversion = gap.contains('(') || gap.contains("우리 돈") || gap.contains("한화") || gap.contains("원화") || gap.contains("환산");
+                    (prev_code != code && conversion && gap.chars().count() <= 12).then_some(idx)
+                });
+                let partner = pair.map(|_| last_money.map_or(0, |(_, p)| cx.article.source_span(p.start, p.end).0));
+                let idx = push(cx, Kind::Money, t.start, t.end, q(t), Some(code.to_string()), partner);
+                last_money = Some((idx, t));
+            }
+            Unit::Times | Unit::Fraction if t.value > 0.0 => {
+                push(cx, Kind::Ratio, t.start, t.end, q(t), None, None);
+            }
+            _ => {}
+        }
+    }
+    for w in words {
+        if let WordClass::Ratio(milli) = w.class {
+            let hedge = if text[sent.0..w.start].trim_end().ends_with('약') || text[sent.0..w.start].trim_end().ends_with("about") {
+                Some(Hedge::About)
+            } else {
+                Some(Hedge::About)
+            };
+            let amount = Quantity {
+                value: f64::from(milli) / 1000.0,
+                half_width: 0.0,
+                explicit_sign: false,
+                hedge,
+                text_span: (w.start, w.end),
+            };
+            push(cx, Kind::Ratio, w.start, w.end, amount, None, None);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,752 @@
+//! The number grammar: finds printed numbers with their signs, units, scales and hedges.
+//!
+//! Handles digits with `,` separators and decimals, full-width digits, signs `+ - −` and
+//! `▲ ▼ △ ▽ ↑ ↓`, percent forms (`%`, `％`, `퍼센트`, `percent`), percentage points
+//! (`%p`, `%포인트`, `percentage points`), index points (`포인트`, `points`), Korean units
+//! and mixed forms (`5만3,500원`, `1조1,000억원`, `600만 달러`), English scales
+//! (`$4.7 billion`, `bn`, `mln`), ratios (`1.8배`, `20분의 1`) and hedges (`약`, `여`,
+//! `넘게`, `about`, `nearly`, `more than`). Every number keeps the precision its digits
+//! give it, so checks can compute their tolerance instead of guessing one.
+
+use super::figure::Hedge;
+
+/// What a number measures, from the unit printed after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// No unit: an index level, a plain count, a year in disguise.
+    Bare,
+    Percent,
+    /// Percentage points (`%p`): not a percent change.
+    PercentPoint,
+    /// Index points (`포인트`, `points`).
+    Points,
+    BasisPoints,
+    /// A currency amount, ISO code.
+    Currency(&'static str),
+    /// `N배`, `N times`.
+    Times,
+    /// `N분의 M`: value holds M/N.
+    Fraction,
+    /// A calendar or counting word (년, 월, 일, 시, 분, 명, 개 ...): never a market figure.
+    Counter,
+    /// Threshold forms (`2,400선`, `5만원대`): never a market figure.
+    Threshold,
+}
+
+/// One number found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumToken {
+    /// Byte span in the text, from the sign/currency prefix to the end of the unit.
+    pub start: usize,
+    pub end: usize,
+    /// Magnitude in base units with the explicit sign applied (if any).
+    pub value: f64,
+    /// Half-width of the rounding interval in base units.
+    pub half_width: f64,
+    /// Decimals printed in the last component.
+    pub decimals: u8,
+    /// Explicit sign from `+ - − ▲ ▼ △ ▽ ↑ ↓` (before or right after the number).
+    pub sign: Option<f64>,
+    pub unit: Unit,
+    pub hedge: Option<Hedge>,
+    /// Printed inside parentheses right after other text: `(8.77%)`.
+    pub parenthesized: bool,
+    /// Largest scale word applied (만 1e4, 억 1e8, billion 1e9 ...); 1 when none.
+    pub scale: f64,
+}
+
+impl NumToken {
+    pub fn signed_value(&self) -> f64 {
+        self.value
+    }
+    pub fn is_change_unit(&self) -> bool {
+        matches!(self.unit, Unit::Percent | Unit::Points)
+    }
+}
+
+const KOREAN_UNITS: &[(&str, f64)] = &[("조", 1e12), ("억", 1e8), ("만", 1e4), ("천", 1e3)];
+
+/// Currency words after a number, longest first.
+const CURRENCY_SUFFIXES: &[(&str, &str)] = &[
+    ("달러", "USD"),
+    ("원", "KRW"),
+    ("위안", "CNY"),
+    ("엔", "JPY"),
+    ("유로", "EUR"),
+    ("파운드", "GBP"),
+    ("dollars", "USD"),
+    ("won", "KRW"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("euros", "EUR"),
+];
+
+const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("$", "USD"),
+    ("₩", "KRW"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+];
+
+const ENGLISH_SCALES: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("tn", 1e12),
+    ("bn", 1e9),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("b", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+/// Counting and calendar words: a number followed by one of these is not a market figure.
+const COUNTERS: &[&str] = &[
+    "개월", "거래일", "년", "월", "일", "시", "초", "주", "명", "개", "건", "위", "차", "번", "세",
+    "호", "곳", "층", "회", "대째", "가지", "종", "bp", "years", "year", "days", "day", "months",
+    "weeks", "minutes", "min", "hours", "am", "pm", "a.m.", "p.m.", "st", "nd", "rd", "th",
+    "subscribers", "users", "views", "shares",
+];
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn digit_value(c: char) -> u32 {
+    if c.is_ascii_digit() {
+        c as u32 - '0' as u32
+    } else {
+        c as u32 - '０' as u32
+    }
+}
+
+/// Parse a bare digit run at `i`: `1,234.56`, `19341.83`, `０.５`.
+/// Returns (value, decimals, end).
+pub fn parse_digits(text: &str, i: usize) -> Option<(f64, u8, usize)> {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    let mut int_part: f64 = 0.0;
+    let mut digits_in_group = 0usize;
+    let mut saw_comma = false;
+    let mut any = false;
+    let mut chars = text[i..].char_indices().peekable();
+    // integer part with optional thousands separators
+    while let Some(&(off, c)) = chars.peek() {
+        if is_digit(c) {
+            int_part = int_part * 10.0 + f64::from(digit_value(c));
+            digits_in_group += 1;
+            any = true;
+            chars.next();
+            j = i + off + c.len_utf8();
+        } else if (c == ',' || c == '，') && any {
+            // a separator must be followed by exactly three digits
+            let rest = &text[i + off + c.len_utf8()..];
+            let three: Vec<char> = rest.chars().take(4).collect();
+            let ok = three.len() >= 3
+                && three[..3].iter().all(|&d| is_digit(d))
+                && (three.len() == 3 || !is_digit(three[3]))
+                && (!saw_comma && digits_in_group <= 3 || saw_comma && digits_in_group == 3);
+            if !ok {
+                break;
+            }
+            saw_comma = true;
+            digits_in_group = 0;
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let mut value = int_part;
+    let mut decimals = 0u8;
+    if j < bytes.len() && (bytes[j] == b'.') {
+        let mut frac = 0.0;
+        let mut scale = 1.0;
+        let mut k = j + 1;
+        let mut got = false;
+        for c in text[k..].chars() {
+            if is_digit(c) {
+                frac = frac * 10.0 + f64::from(digit_value(c));
+                scale *= 10.0;
+                decimals = decimals.saturating_add(1);
+                k += c.len_utf8();
+                got = true;
+            } else {
+                break;
+            }
+        }
+        if got {
+            value += frac / scale;
+            j = k;
+        }
+    }
+    Some((round_to(value, decimals), decimals, j))
+}
+
+/// Round away binary noise so `19,341.83` is exactly the f64 nearest 19341.83.
+pub fn round_to(v: f64, decimals: u8) -> f64 {
+    let p = 10f64.powi(i32::from(decimals));
+    (v * p).round() / p
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn starts_with_ci(s: &str, p: &str) -> bool {
+    s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
+}
+
+/// Skip spaces (not newlines) from `i`.
+fn skip_spaces(text: &str, i: usize) -> usize {
+    let mut j = i;
+    for c in text[i..].chars() {
+        if c == ' ' || c == '\u{a0}' || c == '\t' {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Find all numbers in `text` (one line or a whole article).
+pub fn scan(text: &str) -> Vec<NumToken> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else { break };
+        if is_digit(c) {
+            match parse_at(text, i) {
+                Some(tok) => {
+                    i = tok.end.max(i + c.len_utf8());
+                    out.push(tok);
+                    continue;
+                }
+                None => {
+                    // skip the whole digit run so `GPT-4o1` style runs are not re-entered
+                    let mut j = i;
+                    for d in text[i..].chars() {
+                        if is_digit(d) || d == ',' || d == '.' {
+                            j += d.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    i = j.max(i + c.len_utf8());
+                    continue;
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Is the digit run at `i` part of an identifier, phone number, date or time?
+fn is_embedded(text: &str, i: usize, end: usize) -> bool {
+    // preceded by a letter (H100, o1, R1) or by letter + hyphen (GPT-4, 딥시크-V3)
+    if let Some(p) = prev_char(text, i) {
+        if p.is_ascii_alphabetic() || p == '_' {
+            return true;
+        }
+        if p == '-' || p == '/' || p == ':' || p == '.' || p == '–' {
+            let before = &text[..i - p.len_utf8()];
+            if let Some(pp) = before.chars().next_back() {
+                if pp.is_alphanumeric() {
+                    return true;
+                }
+            }
+        }
+        if is_digit(p) {
+            return true;
+        }
+    }
+    // followed by `-digit`, `:digit`, `/digit`, `.digit` (phone numbers, times, dates)
+    let rest = &text[end..];
+    let mut it = rest.chars();
+    if let (Some(a), Some(b)) = (it.next(), it.next()) {
+        if matches!(a, '-' | ':' | '/' | '.' | '~' | '–') && is_digit(b) {
+            return true;
+        }
+        if a.is_ascii_alphabetic() && !rest.starts_with(|ch: char| ch == 'b' || ch == 'm' || ch == 'k' || ch == 't' || ch == 'p' || ch == 'x' || ch == 'n') {
+            // 5G, 3D, 4K..., but keep 4.7bn, 12m, 3x handled below
+            return true;
+        }
+    }
+    false
+}
+
+/// Parse one number starting at the digit at `i`, with its prefix, units and hedges.
+pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
+    let (first, first_dec, mut end) = parse_digits(text, i)?;
+    if is_embedded(text, i, end) {
+        return None;
+    }
+    let mut start = i;
+    let mut value = first;
+    let mut half = 0.5 * 10f64.powi(-i32::from(first_dec));
+    let mut decimals = first_dec;
+    let mut unit = Unit::Bare;
+    let mut sign: Option<f64> = None;
+    let mut hedge: Option<Hedge> = None;
+
+    // ---- prefix: currency symbol, sign, arrow
+    let mut p = i;
+    if let Some((sym, code)) = CURRENCY_PREFIXES.iter().find(|(s, _)| text[..p].ends_with(s)) {
+        p -= sym.len();
+        unit = Unit::Currency(code);
+    }
+    if let Some(c) = prev_char(text, p) {
+        let s = match c {
+            '+' | '＋' | '▲' | '△' | '↑' => Some(1.0),
+            '-' | '−' | '－' | '▼' | '▽' | '↓' => Some(-1.0),
+            _ => None,
+        };
+        if let Some(s) = s {
+            let q = p - c.len_utf8();
+            // a hyphen is a sign only after a space, an opening bracket or line start
+            let ok = match prev_char(text, q) {
+                None => true,
+                Some(b) => {
+                    !matches!(c, '-' | '－') || b.is_whitespace() || matches!(b, '(' | '[' | '（' | ',' | '·' | '…' | '"' | '\'' | '‘' | '“')
+                }
+            };
+            if ok {
+                sign = Some(s);
+                p = q;
+            }
+        }
+    }
+    if unit == Unit::Bare {
+        if let Some((sym, code)) = CURRENCY_PREFIXES.iter().find(|(s, _)| text[..p].ends_with(s)) {
+            p -= sym.len();
+            unit = Unit::Currency(code);
+        }
+    }
+    start = start.min(p);
+
+    // ---- Korean mixed units: 7만1,400 / 1조1,000억 / 2,086조5,780억 / 600만
+    let mut scale = 1.0f64;
+    let mut korean_scaled = false;
+    let mut total = 0.0;
+    let mut component = value;
+    let mut component_dec = decimals;
+    loop {
+        let rest = &text[end..];
+        let Some(&(u, mult)) = KOREAN_UNITS.iter().find(|(u, _)| rest.starts_with(u)) else {
+            break;
+        };
+        let after = &rest[u.len()..];
+        // `4년 5개월 만에` is a duration; `만큼` a comparison
+        if u == "만" && (after.starts_with('에') || after.starts_with('큼') || after.starts_with("이다")) {
+            break;
+        }
+        // bare 천 only as part of 천억 / 천만 / 천조
+        if u == "천" && !(after.starts_with('억') || after.starts_with('만') || after.starts_with('조')) {
+            break;
+        }
+        if u == "천" {
+            // 3천억: fold 천 into the next unit
+            let next_mult = KOREAN_UNITS
+                .iter()
+                .find(|(n, _)| after.starts_with(n))
+                .map_or(1.0, |(_, m)| *m);
+            total += component * 1e3 * next_mult;
+            scale = scale.max(1e3 * next_mult);
+            half = 0.5 * 10f64.powi(-i32::from(component_dec)) * 1e3 * next_mult;
+            end += u.len() + "억".len();
+        } else {
+            total += component * mult;
+            scale = scale.max(mult);
+            half = 0.5 * 10f64.powi(-i32::from(component_dec)) * mult;
+            end += u.len();
+        }
+        korean_scaled = true;
+        component = 0.0;
+        match parse_digits(text, end) {
+            Some((next, next_dec, next_end)) if text[end..].starts_with(is_digit) => {
+                component = next;
+                component_dec = next_dec;
+                end = next_end;
+            }
+            _ => break,
+        }
+    }
+    if korean_scaled {
+        if component != 0.0 {
+            total += component;
+            half = 0.5 * 10f64.powi(-i32::from(component_dec));
+        }
+        value = total;
+        decimals = component_dec;
+    }
+
+    // ---- hedge `여` between number and unit: 130여 명, 2,000여억
+    let rest = &text[end..];
+    if rest.starts_with('여') && !rest.starts_with("여러") {
+        hedge = Some(Hedge::AtLeast);
+        end += '여'.len_utf8();
+    }
+
+    // ---- unit
+    let j = skip_spaces(text, end);
+    let rest = &text[j..];
+    let mut unit_end = end;
+    if let Some(u) = match_unit(rest) {
+        match u.0 {
+            UnitMatch::Unit(un) => {
+                if let (Unit::Currency(_), Unit::Currency(_)) = (unit, un) {
+                    // `$5 달러` never happens; keep the prefix
+                } else {
+                    unit = un;
+                }
+                unit_end = j + u.1;
+            }
+            UnitMatch::Scale(mult) => {
+                value *= mult;
+                scale = scale.max(mult);
+                half *= mult;
+                unit_end = j + u.1;
+                // `4.7 billion dollars` / `600만 달러`
+                let k = skip_spaces(text, unit_end);
+                if let Some((UnitMatch::Unit(un @ Unit::Currency(_)), len)) = match_unit(&text[k..]) {
+                    unit = un;
+                    unit_end = k + len;
+                }
+            }
+        }
+    }
+    end = unit_end.max(end);
+
+    // fraction: `20분의 1`
+    if let Some(r) = text[end..].strip_prefix("분의") {
+        let k = skip_spaces(text, end + "분의".len());
+        let _ = r;
+        if let Some((num, _d, e2)) = parse_digits(text, k) {
+            if value > 0.0 {
+                let denom = value;
+                value = num / denom;
+                // interval: numerator and denominator are exact small integers as printed
+                half = 0.0;
+                unit = Unit::Fraction;
+                end = e2;
+            }
+        }
+    }
+
+    // threshold suffixes right after the unit: 선, 대, 돌파 (2,400선, 5만원대, 1,400원 돌파)
+    let after = &text[end..];
+    if after.starts_with('선') && !after.starts_with("선물") && !after.starts_with("선언") {
+        unit = Unit::Threshold;
+        end += '선'.len_utf8();
+    } else if after.starts_with('대') && !after.starts_with("대비") && !after.starts_with("대형") && !after.starts_with("대장") && !after.starts_with("대만") {
+        unit = Unit::Threshold;
+        end += '대'.len_utf8();
+    }
+
+    // signs printed after the number: `17%↓`, `3.00%↓`
+    let after = &text[end..];
+    if let Some(c) = after.chars().next() {
+        let s = match c {
+            '↑' | '▲' => Some(1.0),
+            '↓' | '▼' => Some(-1.0),
+            _ => None,
+        };
+        if let (Some(s), None) = (s, sign) {
+            sign = Some(s);
+            end += c.len_utf8();
+        }
+    }
+
+    // hedges around the number
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    if hedge.is_none() {
+        hedge = hedge_before(before);
+    }
+    if hedge.is_none() {
+        let after = text[end..].trim_start_matches(' ');
+        hedge = hedge_after(after);
+    }
+
+    let parenthesized = prev_char(text, start).is_some_and(|c| c == '(' || c == '（');
+    let value = match sign {
+        Some(s) => s * value,
+        None => value,
+    };
+    Some(NumToken { start, end, value, half_width: half, decimals, sign, unit, hedge, parenthesized, scale })
+}
+
+enum UnitMatch {
+    Unit(Unit),
+    Scale(f64),
+}
+
+/// Units that may follow a number, longest first within each family. Returns the unit and
+/// the byte length matched.
+fn match_unit(rest: &str) -> Option<(UnitMatch, usize)> {
+    const KO: &[(&str, Unit)] = &[
+        ("%포인트", Unit::PercentPoint),
+        ("％포인트", Unit::PercentPoint),
+        ("%p", Unit::PercentPoint),
+        ("%P", Unit::PercentPoint),
+        ("％p", Unit::PercentPoint),
+        ("퍼센트포인트", Unit::PercentPoint),
+        ("퍼센트", Unit::Percent),
+        ("%", Unit::Percent),
+        ("％", Unit::Percent),
+        ("포인트", Unit::Points),
+        ("bp", Unit::BasisPoints),
+        ("베이시스포인트", Unit::BasisPoints),
+        ("배", Unit::Times),
+    ];
+    for (u, unit) in KO {
+        if rest.starts_with(u) {
+            // `%p` must not swallow an English word: `%points`? rare; accept
+            return Some((UnitMatch::Unit(*unit), u.len()));
+        }
+    }
+    for (u, code) in CURRENCY_SUFFIXES {
+        if rest.starts_with(u) {
+            let after = &rest[u.len()..];
+            if u.is_ascii() && after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            // `원` inside a word: `원유` (crude oil), `원자재`
+            if *u == "원" && (after.starts_with('유') || after.starts_with('자') || after.starts_with('화')) {
+                continue;
+            }
+            return Some((UnitMatch::Unit(Unit::Currency(code)), u.len()));
+        }
+    }
+    const EN: &[(&str, Unit)] = &[
+        ("percentage points", Unit::PercentPoint),
+        ("percentage point", Unit::PercentPoint),
+        ("per cent", Unit::Percent),
+        ("percent", Unit::Percent),
+        ("pct", Unit::Percent),
+        ("points", Unit::Points),
+        ("point", Unit::Points),
+        ("pts", Unit::Points),
+        ("basis points", Unit::BasisPoints),
+        ("times", Unit::Times),
+        ("x ", Unit::Times),
+    ];
+    for (u, unit) in EN {
+        if starts_with_ci(rest, u) {
+            let after = &rest[u.len()..];
+            if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            return Some((UnitMatch::Unit(*unit), u.trim_end().len()));
+        }
+    }
+    for (u, mult) in ENGLISH_SCALES {
+        if starts_with_ci(rest, u) {
+            let after = &rest[u.len()..];
+            if after.starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            return Some((UnitMatch::Scale(*mult), u.len()));
+        }
+    }
+    for u in COUNTERS {
+        if rest.starts_with(u) {
+            let after = &rest[u.len()..];
+            if u.is_ascii() && after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            // `분의` is a fraction, `분` alone minutes
+            return Some((UnitMatch::Unit(Unit::Counter), u.len()));
+        }
+    }
+    if rest.starts_with('분') && !rest.starts_with("분의") {
+        return Some((UnitMatch::Unit(Unit::Counter), '분'.len_utf8()));
+    }
+    None
+}
+
+/// Hedge words printed before a number (`약 1.8배`, `about $6.6 trillion`, `nearly 3,000`).
+fn hedge_before(before: &str) -> Option<Hedge> {
+    const WORDS: &[(&str, Hedge)] = &[
+        ("약", Hedge::About),
+        ("대략", Hedge::About),
+        ("about", Hedge::About),
+        ("around", Hedge::About),
+        ("roughly", Hedge::About),
+        ("approximately", Hedge::About),
+        ("some", Hedge::About),
+        ("an estimated", Hedge::About),
+        ("nearly", Hedge::AtMost),
+        ("almost", Hedge::AtMost),
+        ("거의", Hedge::AtMost),
+        ("more than", Hedge::AtLeast),
+        ("over", Hedge::AtLeast),
+        ("at least", Hedge::AtLeast),
+        ("upwards of", Hedge::AtLeast),
+        ("less than", Hedge::AtMost),
+        ("under", Hedge::AtMost),
+        ("최소", Hedge::AtLeast),
+        ("최대", Hedge::AtMost),
+    ];
+    let lower = before.trim_end_matches(['(', '$', '₩', '€', '£', '¥']).trim_end();
+    for (w, h) in WORDS {
+        if lower.len() >= w.len() && lower.is_char_boundary(lower.len() - w.len()) {
+            let tail = &lower[lower.len() - w.len()..];
+            if tail.eq_ignore_ascii_case(w) {
+                let pre = lower[..lower.len() - w.len()].chars().next_back();
+                if pre.is_none_or(|c| !is_word_char(c)) {
+                    return Some(*h);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Hedge words printed after a number and its unit (`2% 넘게`, `10% 가까이`, `130여 명`).
+fn hedge_after(after: &str) -> Option<Hedge> {
+    const WORDS: &[(&str, Hedge)] = &[
+        ("넘게", Hedge::AtLeast),
+        ("넘는", Hedge::AtLeast),
+        ("이상", Hedge::AtLeast),
+        ("초과", Hedge::AtLeast),
+        ("남짓", Hedge::AtLeast),
+        ("가량", Hedge::About),
+        ("정도", Hedge::About),
+        ("안팎", Hedge::About),
+        ("내외", Hedge::About),
+        ("쯤", Hedge::About),
+        ("수준", Hedge::About),
+        ("가까이", Hedge::AtMost),
+        ("가깝게", Hedge::AtMost),
+        ("육박", Hedge::AtMost),
+        ("미만", Hedge::AtMost),
+        ("이하", Hedge::AtMost),
+        ("이내", Hedge::AtMost),
+        ("or more", Hedge::AtLeast),
+        ("or so", Hedge::About),
+    ];
+    for (w, h) in WORDS {
+        if after.starts_with(w) {
+            return Some(*h);
+        }
+    }
+    // `600만달러 이하로` / `1,200명 가까이`: the particle-free form is the common one
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> NumToken {
+        let toks = scan(s);
+        assert_eq!(toks.len(), 1, "{s}: {toks:?}");
+        toks.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn index_triple_tokens() {
+        let t = scan("나스닥 지수는 전 거래일보다 612.47포인트(-3.07%) 급락한 19,341.83에 거래를 마쳤다.");
+        assert_eq!(t.len(), 3);
+        assert_eq!((t[0].value, t[0].unit, t[0].decimals), (612.47, Unit::Points, 2));
+        assert_eq!((t[1].value, t[1].unit, t[1].sign), (-3.07, Unit::Percent, Some(-1.0)));
+        assert!(t[1].parenthesized);
+        assert_eq!((t[2].value, t[2].unit), (19341.83, Unit::Bare));
+        assert!((t[2].half_width - 0.005).abs() < 1e-12);
+    }
+
+    #[test]
+    fn korean_mixed_units() {
+        let t = one("7만1,400원에");
+        assert_eq!((t.value, t.unit), (71400.0, Unit::Currency("KRW")));
+        assert!((t.half_width - 0.5).abs() < 1e-9);
+        let t = one("1조1,000억원");
+        assert_eq!(t.value, 1.1e12);
+        assert!((t.half_width - 0.5e8).abs() < 1.0);
+        let t = one("2,086조5,780억원");
+        assert_eq!(t.value, 2_086_578_000_000_000.0);
+        let t = one("600만 달러, 우리 돈");
+        assert_eq!((t.value, t.unit), (6_000_000.0, Unit::Currency("USD")));
+        assert!((t.half_width - 5000.0).abs() < 1e-6);
+        let t = one("78억원 정도에");
+        assert_eq!((t.value, t.hedge), (7.8e9, Some(Hedge::About)));
+        let t = one("3천억원");
+        assert_eq!(t.value, 3e11);
+        let t = one("1만7,100원(");
+        assert_eq!(t.value, 17100.0);
+    }
+
+    #[test]
+    fn english_scales_and_prefixes() {
+        let t = one("about $6.6 trillion in");
+        assert_eq!((t.value, t.unit, t.hedge), (6.6e12, Unit::Currency("USD"), Some(Hedge::About)));
+        assert!((t.half_width - 0.05e12).abs() < 1.0);
+        let t = one("a $2.75 billion cash");
+        assert_eq!(t.value, 2.75e9);
+        let t = one("fell $85.24 after");
+        assert_eq!((t.value, t.unit), (85.24, Unit::Currency("USD")));
+        let t = one("rose 2.3 bn dollars");
+        assert_eq!(t.value, 2.3e9);
+        let t = one("nearly 3,000 points");
+        assert_eq!((t.value, t.unit, t.hedge), (3000.0, Unit::Points, Some(Hedge::AtMost)));
+    }
+
+    #[test]
+    fn percent_forms() {
+        assert_eq!(one("17%↓").value, -17.0);
+        assert_eq!(one("0.75%포인트 인상").unit, Unit::PercentPoint);
+        assert_eq!(one("1%p 하락").unit, Unit::PercentPoint);
+        assert_eq!(one("3 퍼센트").unit, Unit::Percent);
+        assert_eq!(one("5.50 percent").unit, Unit::Percent);
+        assert_eq!(one("－２．５％").value, -2.5);
+        assert_eq!(one("▼1.5%").value, -1.5);
+        assert_eq!(one("(+0.65%)").value, 0.65);
+        assert_eq!(one("−3.07%").value, -3.07);
+        assert_eq!(one("2% 넘게 급락").hedge, Some(Hedge::AtLeast));
+        assert_eq!(one("10% 가까이 폭락").hedge, Some(Hedge::AtMost));
+    }
+
+    #[test]
+    fn ratios() {
+        let t = one("20분의 1 수준");
+        assert_eq!(t.unit, Unit::Fraction);
+        assert!((t.value - 0.05).abs() < 1e-12);
+        let t = one("약 1.8배에");
+        assert_eq!((t.value, t.unit, t.hedge), (1.8, Unit::Times, Some(Hedge::About)));
+    }
+
+    #[test]
+    fn noise_is_not_a_figure_unit() {
+        // identifiers, phone numbers, times, dates
+        assert!(scan("GPT-4와 H100, o1, 딥시크-V3").is_empty());
+        assert!(scan("02-555-0134").is_empty());
+        assert!(scan("1-800-555-0199").is_empty());
+        assert!(scan("입력 2024.08.05 16:40").is_empty());
+        assert_eq!(one("2,400선").unit, Unit::Threshold);
+        assert_eq!(one("5만원대").unit, Unit::Threshold);
+        assert_eq!(one("2024년").unit, Unit::Counter);
+        assert_eq!(one("13거래일 만에").unit, Unit::Counter);
+        assert_eq!(one("4개월").unit, Unit::Counter);
+        // `4년 5개월 만에`: 만 is "after", not 10,000
+        let t = scan("4년 5개월 만에");
+        assert!(t.iter().all(|t| t.unit == Unit::Counter));
+    }
+
+    #[test]
+    fn hyphen_is_a_sign_only_after_a_space_or_bracket() {
+        assert_eq!(one("(-17.40%)").value, -17.4);
+        assert_eq!(one("브로드컴 -17.40%").value, -17.4);
+    }
+}

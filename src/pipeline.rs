@@ -1,0 +1,154 @@
+//! The whole pipeline as library calls: load a corpus, extract in parallel, check.
+//!
+//! Per-article work (decode, extract) runs on rayon's pool; results are gathered in input
+//! order, so the output is the same for any thread count.
+
+use crate::check::{self, Config, Coverage, Finding, Verdict};
+use crate::corpus::{self, Article, InputError};
+use crate::extract::{self, Figure, Lexicon};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Articles that could be read, and the inputs that could not (each names its file).
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub errors: Vec<InputError>,
+}
+
+/// Find and decode every article under `paths` (files, folders, `-` for stdin).
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    let (files, mut errors) = corpus::discover(paths);
+    let results: Vec<Result<Article, InputError>> = files.par_iter().map(|p| Article::from_path(p)).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    Corpus { articles, errors }
+}
+
+/// Extract the figures of every article, in article order then span order.
+pub fn extract_all(articles: &[Article], lexicon: &Lexicon) -> Vec<Figure> {
+    articles.par_iter().map(|a| extract::extract(a, lexicon)).collect::<Vec<_>>().into_iter().flatten().collect()
+}
+
+/// Everything a run produces, before it is written anywhere.
+#[derive(Debug)]
+pub struct Outcome {
+    pub corpus: Corpus,
+    pub figures: Vec<Figure>,
+    pub findings: Vec<Finding>,
+    /// The checker's verdict on each figure (same order as `figures`).
+    pub verdicts: Vec<Verdict>,
+    pub coverage: Coverage,
+}
+
+/// Load, extract and check.
+pub fn run(paths: &[PathBuf], lexicon: &Lexicon, config: &Config) -> Outcome {
+    let corpus = load(paths);
+    let figures = extract_all(&corpus.articles, lexicon);
+    let (mut findings, verdicts) = check::check_figures(&corpus.articles, &figures, config);
+    findings.extend(corpus.errors.iter().map(check::input_finding));
+    check::sort_findings(&mut findings);
+    let coverage = check::coverage(&verdicts);
+    Outcome { corpus, figures, findings, verdicts, coverage }
+}
+
+/// Errors of writing a run's outputs.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(transparent)]
+    Dataset(#[from] crate::dataset::DatasetError),
+    #[error(transparent)]
+    Chart(#[from] crate::chart::ChartError),
+    #[error("cannot create {path}: {source}")]
+    Dir { path: String, source: std::io::Error },
+}
+
+/// One `articles.parquet` row per article read, and one per input that failed.
+pub fn article_rows(outcome: &Outcome) -> Vec<crate::dataset::ArticleRow> {
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for f in &outcome.figures {
+        *counts.entry(f.article.as_str()).or_default() += 1;
+    }
+    let mut rows: Vec<crate::dataset::ArticleRow> = outcome
+        .corpus
+        .articles
+        .iter()
+        .map(|a| crate::dataset::ArticleRow {
+            path: a.path.clone(),
+            encoding: a.encoding.to_string(),
+            format: match a.format {
+                corpus::Format::Text => "text".into(),
+                corpus::Format::Html => "html".into(),
+            },
+            published: a.published.map(|p| match p.offset {
+                Some(o) => format!("{}{}", p.local.format("%Y-%m-%dT%H:%M:%S"), o),
+                None => p.local.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            }),
+            title: a.title.clone(),
+            bytes: a.source.len() as u64,
+            figures: counts.get(a.path.as_str()).copied().unwrap_or(0),
+            problems: a.warnings.clone(),
+        })
+        .collect();
+    rows.extend(outcome.corpus.errors.iter().map(|e| crate::dataset::ArticleRow {
+        path: e.path().to_string(),
+        problems: vec![e.to_string()],
+        ..Default::default()
+    }));
+    rows
+}
+
+/// Per-article check results, for the consistency chart.
+pub fn article_stats(outcome: &Outcome) -> Vec<crate::chart::ArticleStats> {
+    let mut stats: Vec<crate::chart::ArticleStats> = outcome
+        .corpus
+        .articles
+        .iter()
+        .map(|a| crate::chart::ArticleStats { path: a.path.clone(), ..Default::default() })
+        .collect();
+    let index: std::collections::HashMap<String, usize> = stats.iter().enumerate().map(|(i, s)| (s.path.clone(), i)).collect();
+    for (f, v) in outcome.figures.iter().zip(&outcome.verdicts) {
+        let Some(&i) = index.get(&f.article) else { continue };
+        let s = &mut stats[i];
+        s.figures += 1;
+        match v {
+            Verdict::Unchecked => {}
+            Verdict::Passed => s.passed += 1,
+            Verdict::PassedByRounding => s.passed_by_rounding += 1,
+            Verdict::Failed => s.failed += 1,
+        }
+    }
+    for s in &mut stats {
+        s.checked = s.passed + s.passed_by_rounding + s.failed;
+    }
+    for f in &outcome.findings {
+        if let Some(&i) = index.get(&f.article) {
+            stats[i].codes.push(f.code.to_string());
+        }
+    }
+    stats
+}
+
+/// Write the four tables (Parquet) and the charts of a run into `out_dir`; returns the
+/// paths written. Every file is written to a temporary name and renamed.
+pub fn write_outputs(outcome: &Outcome, out_dir: &std::path::Path, charts: &crate::chart::ChartOptions) -> Result<Vec<PathBuf>, OutputError> {
+    use crate::dataset::{self, TableFormat};
+    std::fs::create_dir_all(out_dir).map_err(|source| OutputError::Dir { path: out_dir.display().to_string(), source })?;
+    let mut written = Vec::new();
+    let mut figures = dataset::figures_frame(&outcome.figures)?;
+    let mut events = dataset::events_frame(&figures, &outcome.findings)?;
+    let mut findings = dataset::findings_frame(&outcome.findings)?;
+    let mut articles = dataset::articles_frame(&article_rows(outcome))?;
+    for (name, df) in [("articles", &mut articles), ("figures", &mut figures), ("events", &mut events), ("findings", &mut findings)] {
+        let path = out_dir.join(format!("{name}.parquet"));
+        dataset::write_table(df, &path, TableFormat::Parquet)?;
+        written.push(path);
+    }
+    written.extend(crate::chart::draw_charts(&outcome.figures, &article_stats(outcome), &out_dir.join("charts"), charts)?);
+    Ok(written)
+}
