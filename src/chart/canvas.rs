@@ -29,18 +29,19 @@ pub const AXIS: RGBColor = RGBColor(70, 74, 80);
 pub const PANEL: RGBColor = RGBColor(246, 247, 249);
 pub const NEUTRAL: RGBColor = RGBColor(140, 144, 150);
 
-/// Categorical palette for series (Tableau 10, reordered so neighbours differ strongly).
+/// Categorical palette for series: Tableau 10 without its red and green, which would read as
+/// up or down, plus two darker hues.
 pub const PALETTE: [RGBColor; 10] = [
     RGBColor(31, 119, 180),
     RGBColor(255, 127, 14),
-    RGBColor(44, 160, 44),
-    RGBColor(214, 39, 40),
     RGBColor(148, 103, 189),
+    RGBColor(23, 190, 207),
     RGBColor(140, 86, 75),
     RGBColor(227, 119, 194),
-    RGBColor(127, 127, 127),
     RGBColor(188, 189, 34),
-    RGBColor(23, 190, 207),
+    RGBColor(127, 127, 127),
+    RGBColor(57, 59, 121),
+    RGBColor(231, 186, 82),
 ];
 
 impl ColorScheme {

@@ -125,6 +125,30 @@ impl Metrics {
         out
     }
 
+    /// `text` shortened in the middle (`hankyung-stargate-…-2025.txt`) to fit `width` at `em`,
+    /// keeping the distinctive start and the end (a file name's date and extension).
+    pub(crate) fn truncate_middle(&self, text: &str, width: f64, em: f64) -> String {
+        if self.width(text, em) <= width {
+            return text.to_string();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        // Drop ever more characters from the middle, keeping ~60 % of what stays at the start.
+        for keep in (1..n).rev() {
+            let head = (keep * 3).div_ceil(5);
+            let tail = keep - head;
+            let candidate: String = chars[..head]
+                .iter()
+                .chain(std::iter::once(&'…'))
+                .chain(&chars[n - tail..])
+                .collect();
+            if self.width(&candidate, em) <= width {
+                return candidate;
+            }
+        }
+        "…".to_string()
+    }
+
     /// Largest em (not above `max_em`, not below `min_em`) at which `text` fits in `width`.
     pub(crate) fn fit_em(&self, text: &str, width: f64, max_em: f64, min_em: f64) -> f64 {
         let w = self.width(text, max_em);
@@ -207,5 +231,10 @@ mod tests {
         assert!(min_y >= 50 - 18 && max_y <= 50 + 4, "{min_y} {max_y}");
         let t = m.truncate("Dow Jones Industrial Average", 120.0, 20.0);
         assert!(t.ends_with('…') && m.width(&t, 20.0) <= 120.0);
+        let name = "hankyung-stargate-openai-softbank-oracle-investment-2025.txt";
+        let t = m.truncate_middle(name, 300.0, 20.0);
+        assert!(t.starts_with("hankyung-") && t.ends_with("2025.txt") && t.contains('…'), "{t}");
+        assert!(m.width(&t, 20.0) <= 300.0);
+        assert_eq!(m.truncate_middle("a.txt", 300.0, 20.0), "a.txt");
     }
 }

@@ -34,11 +34,16 @@ fn source_names<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
     short_names(&v)
 }
 
-fn up_down_legend(ctx: &Ctx) -> Vec<(String, RGBColor)> {
-    vec![
-        (ctx.caps.up().to_string(), ctx.colors.up()),
-        (ctx.caps.down().to_string(), ctx.colors.down()),
-    ]
+/// Legend for the direction colours that occur among `values`.
+fn up_down_legend(ctx: &Ctx, values: impl Iterator<Item = f64> + Clone) -> Vec<(String, RGBColor)> {
+    let mut items = Vec::new();
+    if values.clone().any(|v| v > 0.0) {
+        items.push((ctx.caps.up().to_string(), ctx.colors.up()));
+    }
+    if values.clone().any(|v| v < 0.0) {
+        items.push((ctx.caps.down().to_string(), ctx.colors.down()));
+    }
+    items
 }
 
 /// Ticks over `[lo, hi]` whose labels (`unit` appended) fit side by side in `px` pixels.
@@ -109,16 +114,16 @@ pub fn moves<DB: DrawingBackend>(
     if total > bars.len() {
         subtitle.push_str(&caps.moves_capped(bars.len(), total));
     }
-    let top = c.header(&caps.moves_title(date), &subtitle, &up_down_legend(ctx))?;
-    let bottom = PLOT_BOTTOM;
+    let top = c.header(&caps.moves_title(date), &subtitle, &up_down_legend(ctx, bars.iter().map(|b| b.value)))?;
 
     let mut groups: Vec<Group> = bars.iter().map(|b| b.group).collect();
     groups.dedup();
     let n_groups = groups.len() as f64;
     let units = bars.len() as f64 + n_groups + (n_groups - 1.0).max(0.0) * 0.4;
-    let row_h = ((bottom - top - 8.0) / units.max(1.0)).min(56.0);
+    let row_h = ((PLOT_BOTTOM - top - 8.0) / units.max(1.0)).min(84.0);
+    let bottom = top + units * row_h + 8.0;
     let em = (row_h * 0.42).clamp(13.0, 21.0);
-    let bar_h = (row_h * 0.64).min(36.0);
+    let bar_h = (row_h * 0.64).min(40.0);
 
     // Label column: as wide as the widest label or group header, at most 30 % of the width.
     let max_label_w = c.w * 0.30;
@@ -228,7 +233,9 @@ pub fn index_cards<DB: DrawingBackend>(
 ) -> Result<Layout, ChartError> {
     let c = Canvas::new(area, ctx.m)?;
     let caps = &ctx.caps;
-    let top = c.header(&caps.card_title(date), caps.card_subtitle(), &up_down_legend(ctx))?;
+    let top = c.header(&caps.card_title(date), caps.card_subtitle(),
+        &up_down_legend(ctx, cards.iter().map(IndexCard::direction)),
+    )?;
     let bottom = FOOTER_RULE - 24.0;
     let cards = &cards[..cards.len().min(MAX_CARDS)];
     let n = cards.len().max(1);
@@ -241,7 +248,9 @@ pub fn index_cards<DB: DrawingBackend>(
     let rows = n.div_ceil(cols);
     let gap = 24.0;
     let panel_w = (c.w - 2.0 * PAD_X - (cols as f64 - 1.0) * gap) / cols as f64;
-    let panel_h = ((bottom - top) - (rows as f64 - 1.0) * gap) / rows as f64;
+    let panel_h = (((bottom - top) - (rows as f64 - 1.0) * gap) / rows as f64).min(panel_w * 0.9);
+    let grid_h = panel_h * rows as f64 + gap * (rows as f64 - 1.0);
+    let grid_top = top + ((bottom - top - grid_h) / 2.0).max(0.0);
 
     let max_abs = cards
         .iter()
@@ -254,7 +263,7 @@ pub fn index_cards<DB: DrawingBackend>(
     for (i, card) in cards.iter().enumerate() {
         let (col, row) = ((i % cols) as f64, (i / cols) as f64);
         let x0 = PAD_X + col * (panel_w + gap);
-        let y0 = top + row * (panel_h + gap);
+        let y0 = grid_top + row * (panel_h + gap);
         let r = Rect::new(x0, y0, x0 + panel_w, y0 + panel_h);
         let name_box = card_panel(&c, ctx, r, card, scale, scale_d)?;
         if i == 0 {
@@ -426,11 +435,11 @@ pub fn consistency<DB: DrawingBackend>(
         &caps.consistency_subtitle(figures, checked, failed),
         &legend,
     )?;
-    let bottom = PLOT_BOTTOM;
     let n = rows.len().max(1) as f64;
-    let row_h = ((bottom - top - 8.0) / n).min(58.0);
+    let row_h = ((PLOT_BOTTOM - top - 8.0) / n).min(96.0);
+    let bottom = top + n * row_h + 8.0;
     let em = (row_h * 0.4).clamp(13.0, 20.0);
-    let bar_h = (row_h * 0.62).min(34.0);
+    let bar_h = (row_h * 0.62).min(42.0);
 
     let max_label_w = c.w * 0.28;
     let labels: Vec<String> = rows
@@ -440,7 +449,7 @@ pub fn consistency<DB: DrawingBackend>(
                 Some(k) => caps.others_row(k),
                 None => r.label.clone(),
             };
-            ctx.m.truncate(&l, max_label_w, em)
+            ctx.m.truncate_middle(&l, max_label_w, em)
         })
         .collect();
     let label_w = labels
@@ -630,13 +639,18 @@ pub fn timeline<DB: DrawingBackend>(
         false,
     )?;
 
-    // Series.
-    for (k, s) in t.series.iter().enumerate() {
-        let color = PALETTE[k % PALETTE.len()];
-        let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (x_of(&p.date), y(p.value))).collect();
-        c.polyline(&pts, color, 3)?;
-        for &(px, py) in &pts {
-            marker(&c, s.group, px, py, color)?;
+    // Series: all lines first, then all markers, so no line hides a point.
+    let series_pts: Vec<Vec<(f64, f64)>> = t
+        .series
+        .iter()
+        .map(|s| s.points.iter().map(|p| (x_of(&p.date), y(p.value))).collect())
+        .collect();
+    for (k, pts) in series_pts.iter().enumerate() {
+        c.polyline(pts, PALETTE[k % PALETTE.len()], 3)?;
+    }
+    for (k, (s, pts)) in t.series.iter().zip(&series_pts).enumerate() {
+        for &(px, py) in pts {
+            marker(&c, s.group, px, py, PALETTE[k % PALETTE.len()])?;
         }
     }
 
@@ -877,5 +891,37 @@ mod tests {
             lang: Some(Lang::En),
         };
         draw_charts(&figs, &stats(), &root.join("en"), &en).expect("en");
+
+        // Stress: many entities with long names, many indexes, many articles, many dates.
+        use crate::extract::Kind;
+        let mut many = Vec::new();
+        for d in 1..=20u32 {
+            for (k, name) in ["코스피", "코스닥", "닛케이225", "항셍지수", "상하이종합지수", "유로스톡스50",
+                "필라델피아 반도체지수", "러셀2000"].iter().enumerate() {
+                let v = ((d * 7 + k as u32 * 13) % 17) as f64 / 3.0 - 2.5;
+                let mut f = index("data/kr/market-wrap-2025-01.txt", &format!("Index {k}"), name, d, 2500.0 + 1000.0 * k as f64 + v * 10.0, v * 25.0, v);
+                f.symbol = Some(format!("^IDX{k}"));
+                many.push(f);
+            }
+            if d % 3 == 0 {
+                for i in 0..30u32 {
+                    let v = ((i * 31 + d) % 41) as f64 - 20.0 + 0.37;
+                    many.push(pct(&format!("data/kr/stocks/article-with-a-long-name-{i:02}.html"), Kind::Stock,
+                        &format!("Company {i}"), &format!("초장문종목명주식회사홀딩스{i}"), d, v));
+                }
+            }
+        }
+        let many_stats: Vec<_> = (0..30)
+            .map(|i| super::super::ArticleStats {
+                path: format!("data/kr/stocks/article-with-a-long-name-{i:02}.html"),
+                figures: 10 + i % 9,
+                checked: 8,
+                passed: 5,
+                passed_by_rounding: 2,
+                failed: 1,
+                codes: (0..(i % 6)).map(|k| format!("MF{}", 100 + k * 7)).collect(),
+            })
+            .collect();
+        draw_charts(&many, &many_stats, &root.join("stress"), &ChartOptions::default()).expect("stress");
     }
 }

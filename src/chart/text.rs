@@ -80,9 +80,15 @@ pub fn arrow(v: f64, decimals: u8) -> &'static str {
     }
 }
 
-/// Axis tick label: `−4%`, `0%`, `+4%` (or without the `%` when `unit` is empty).
+/// Axis tick label: a change with its unit is signed (`−4%`, `0%`, `+4%`); a plain number
+/// (`unit` empty, e.g. a count) only carries a minus when negative (`0`, `2`, `4`).
 pub fn fmt_tick(v: f64, decimals: u8, unit: &str) -> String {
-    format!("{}{}", fmt_signed(v, decimals), unit)
+    if unit.is_empty() {
+        let sign = if sign_of(v, decimals) == MINUS { MINUS } else { "" };
+        format!("{sign}{}", fmt_abs(v, decimals))
+    } else {
+        format!("{}{}", fmt_signed(v, decimals), unit)
+    }
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -352,6 +358,9 @@ mod tests {
         assert_eq!(arrow(289.33, 2), "▲");
         assert_eq!(arrow(0.0, 2), "");
         assert_eq!(fmt_tick(-4.0, 0, "%"), "−4%");
+        assert_eq!(fmt_tick(4.0, 0, "%"), "+4%");
+        assert_eq!(fmt_tick(4.0, 0, ""), "4");
+        assert_eq!(fmt_tick(-4.0, 0, ""), "−4");
     }
 
     #[test]

@@ -106,7 +106,8 @@ pub struct Lexicon {
     pub entities: Vec<Entity>,
     alias_entity: Vec<usize>,
     alias_matcher: AhoCorasick,
-    words: Vec<(String, WordClass)>,
+    /// Each word with every class it has (`하락폭` is a direction and an anaphor).
+    words: Vec<(String, Vec<WordClass>)>,
     word_matcher: AhoCorasick,
     pub trailers: Vec<String>,
 }
@@ -217,18 +218,28 @@ impl Builder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(aliases.iter().map(|(a, _)| a.as_str()))
             .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
+        let mut words: Vec<(String, Vec<WordClass>)> = Vec::new();
         self.words.sort_by(|a, b| a.0.cmp(&b.0));
-        self.words.dedup_by(|a, b| a.0 == b.0);
+        for (w, c) in self.words {
+            match words.last_mut() {
+                Some((last, classes)) if *last == w => {
+                    if !classes.contains(&c) {
+                        classes.push(c);
+                    }
+                }
+                _ => words.push((w, vec![c])),
+            }
+        }
         let word_matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(self.words.iter().map(|(w, _)| w.as_str()))
+            .build(words.iter().map(|(w, _)| w.as_str()))
             .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
         Lexicon {
             entities: self.entities,
             alias_entity: aliases.iter().map(|(_, e)| *e).collect(),
             alias_matcher,
-            words: self.words,
+            words,
             word_matcher,
             trailers: self.trailers,
         }
@@ -325,14 +336,16 @@ impl Lexicon {
                 }
                 // lowercase English words only in their own case (`Fell` in a headline is fine)
             }
-            if let WordClass::Anaphor(_) = w.1 {
-                // `지수` only as its own word: `구매관리자지수` is not an anaphor
-                let before = text[..s].chars().next_back();
-                if before.is_some_and(is_hangul) {
-                    continue;
+            for &class in &w.1 {
+                if let WordClass::Anaphor(_) = class {
+                    // `지수` only as its own word: `구매관리자지수` is not an anaphor
+                    let before = text[..s].chars().next_back();
+                    if before.is_some_and(is_hangul) {
+                        continue;
+                    }
                 }
+                out.push(WordHit { start: s, end: e, class });
             }
-            out.push(WordHit { start: s, end: e, class: w.1 });
         }
         out
     }

@@ -274,16 +274,20 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             Some(_) => None,
             None => {
                 // no name in this sentence: an anaphor, index points, or an English price move
-                let before = |w: &WordHit| w.end <= t.start;
-                let anaphor = words.iter().filter(|w| before(w)).find_map(|w| match w.class {
+                // the anaphor may close the sentence: `2020년 3월 24일(10.47%) 이후 ... 상승률이다`
+                let anaphor = words.iter().find_map(|w| match w.class {
                     WordClass::Anaphor(k) => Some(k),
                     _ => None,
                 });
+                // `장중에는 39,156.97까지 올랐다`: an intraday print of the index in focus
+                let intraday_level = t.unit == Unit::Bare
+                    && words.iter().any(|w| w.end <= t.start && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore)));
                 let english_move = !korean_sentence
                     && matches!(t.unit, Unit::Currency(_))
                     && words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && (w.start >= t.end && w.start <= t.end + 2 || w.end + 2 >= t.start && w.end <= t.start));
                 let want: Option<Option<Kind>> = match (anaphor, t.unit) {
                     (Some(k), _) => Some(k),
+                    (None, Unit::Bare) if intraday_level => Some(Some(Kind::Index)),
                     (None, Unit::Points) => Some(Some(Kind::Index)),
                     (None, Unit::Currency(_)) if english_move => Some(Some(Kind::Stock)),
                     _ => None,
@@ -402,7 +406,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let n = expanded.len();
     for i in 0..n {
         let d = &expanded[i];
-        let region_start = if i > 0 && expanded[i - 1].first != d.first { expanded[i - 1].last } else { sent.0 }.max(if d.anchor <= d.first { d.anchor } else { sent.0 });
+        let mention_start = if !d.surface.is_empty() && d.anchor <= d.first { d.anchor } else { sent.0 };
+        let region_start = if i > 0 && expanded[i - 1].first != d.first { expanded[i - 1].last } else { sent.0 }.max(mention_start);
         let next_start = expanded[i + 1..].iter().find(|x| x.first != d.first).map_or(sent.1, |x| x.anchor.min(x.first));
         let next_entity = ents.iter().find(|h| h.start >= d.last).map_or(sent.1, |h| h.start);
         let region_end = next_start.min(next_entity).max(d.last);

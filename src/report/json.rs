@@ -1,4 +1,6 @@
-//! The json format: one JSON object per finding and line (NDJSON), nothing else.
+//! The json format: one JSON object per finding and line (NDJSON), then one closing
+//! `{"summary": {...}}` line with the counts by severity and the coverage, so a consumer can
+//! tell "no findings" from "nothing ran" and read the coverage without a second call.
 //!
 //! Fields, in this order (the finding record of the GUIDE):
 //!
@@ -80,6 +82,19 @@ pub(crate) fn render(input: &ReportInput<'_>, w: &mut dyn Write) -> io::Result<(
         serde_json::to_writer(&mut *w, &Record::new(finding))?;
         w.write_all(b"\n")?;
     }
+    let count = |s: crate::check::Severity| input.findings.iter().filter(|f| f.severity == s).count();
+    let summary = serde_json::json!({
+        "summary": {
+            "findings": input.findings.len(),
+            "errors": count(crate::check::Severity::Error),
+            "warnings": count(crate::check::Severity::Warning),
+            "notes": count(crate::check::Severity::Note),
+            "articles": input.articles.len(),
+            "coverage": input.coverage,
+        }
+    });
+    serde_json::to_writer(&mut *w, &summary)?;
+    w.write_all(b"\n")?;
     Ok(())
 }
 
@@ -95,7 +110,9 @@ mod tests {
         let mut out = Vec::new();
         render(OutputFormat::Json, &fixture.input(true), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
+        let mut lines: Vec<&str> = text.lines().collect();
+        let summary: Value = serde_json::from_str(lines.pop().unwrap()).unwrap();
+        assert_eq!(summary["summary"]["findings"], fixture.findings.len());
         assert_eq!(lines.len(), fixture.findings.len());
         for (line, finding) in lines.iter().zip(&fixture.findings) {
             let value: Value = serde_json::from_str(line).unwrap();
