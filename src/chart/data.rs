@@ -316,13 +316,19 @@ pub fn moves_data(figures: &[Figure], date: NaiveDate) -> Vec<Bar> {
     bars
 }
 
-/// Keeps the `max` bars with the largest absolute moves, in their original order.
+/// Keeps `max` bars, in their original order: the indexes first (the market's headline), then
+/// the largest absolute moves.
 pub fn cap_bars(bars: &[Bar], max: usize) -> Vec<Bar> {
     if bars.len() <= max {
         return bars.to_vec();
     }
     let mut idx: Vec<usize> = (0..bars.len()).collect();
-    idx.sort_by(|&a, &b| bars[b].value.abs().total_cmp(&bars[a].value.abs()).then(a.cmp(&b)));
+    idx.sort_by(|&a, &b| {
+        (bars[a].group != Group::Index)
+            .cmp(&(bars[b].group != Group::Index))
+            .then(bars[b].value.abs().total_cmp(&bars[a].value.abs()))
+            .then(a.cmp(&b))
+    });
     let keep: BTreeSet<usize> = idx.into_iter().take(max).collect();
     keep.into_iter().map(|i| bars[i].clone()).collect()
 }
@@ -652,11 +658,14 @@ mod tests {
     }
 
     #[test]
-    fn cap_keeps_largest_moves_in_order() {
+    fn cap_keeps_indexes_and_largest_moves_in_order() {
         let bars = moves_data(&jan27(), date(27));
-        let capped = cap_bars(&bars, 3);
+        let capped = cap_bars(&bars, 5);
         let names: Vec<&str> = capped.iter().map(|b| b.entity.as_str()).collect();
-        assert_eq!(names, ["AMD", "Nvidia", "Broadcom"]);
+        assert_eq!(
+            names,
+            ["Dow Jones Industrial Average", "S&P 500", "Nasdaq Composite", "Nvidia", "Broadcom"]
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@ impl Interval {
     }
     /// Do the two intervals share a value? A relative epsilon absorbs binary noise.
     pub fn overlaps(&self, other: &Interval) -> bool {
-        let eps = 1e-9 * (1.0 + self.lo.abs().max(self.hi.abs()).max(other.lo.abs()).max(other.hi.abs()).min(1e12));
+        let scale = [self.lo, self.hi, other.lo, other.hi].iter().filter(|v| v.is_finite()).fold(1.0f64, |m, v| m.max(v.abs()));
+        let eps = 1e-9 * scale;
         self.lo <= other.hi + eps && other.lo <= self.hi + eps
     }
     pub fn contains(&self, v: f64) -> bool {
@@ -62,6 +63,13 @@ mod tests {
         let r = range2(p, l, pct_from_points_level);
         assert!(r.overlaps(&Interval { lo: -3.075, hi: -3.065 }), "{r:?}");
         assert!(!r.overlaps(&Interval { lo: -3.705, hi: -3.695 }));
+    }
+
+    #[test]
+    fn an_open_bound_does_not_inflate_the_tolerance() {
+        let more_than_3000_down = Interval { lo: f64::NEG_INFINITY, hi: -2999.5 };
+        assert!(!more_than_3000_down.overlaps(&Interval { lo: -2997.105, hi: -2997.095 }));
+        assert!(more_than_3000_down.overlaps(&Interval { lo: -3001.0, hi: -3000.0 }));
     }
 
     #[test]

@@ -105,6 +105,8 @@ pub struct EntityHit {
 pub struct Lexicon {
     pub entities: Vec<Entity>,
     alias_entity: Vec<usize>,
+    /// Aliases written `=name` in the file: valid only right before a number.
+    number_only: Vec<bool>,
     alias_matcher: AhoCorasick,
     /// Each word with every class it has (`하락폭` is a direction and an anaphor).
     words: Vec<(String, Vec<WordClass>)>,
@@ -214,9 +216,10 @@ impl Builder {
         let mut aliases: Vec<(String, usize)> =
             self.aliases.iter().enumerate().filter(|(i, (a, _))| seen.get(a) == Some(i)).map(|(_, x)| x.clone()).collect();
         aliases.sort();
+        let number_only: Vec<bool> = aliases.iter().map(|(a, _)| a.starts_with('=')).collect();
         let alias_matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(aliases.iter().map(|(a, _)| a.as_str()))
+            .build(aliases.iter().map(|(a, _)| a.trim_start_matches('=')))
             .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
         let mut words: Vec<(String, Vec<WordClass>)> = Vec::new();
         self.words.sort_by(|a, b| a.0.cmp(&b.0));
@@ -238,6 +241,7 @@ impl Builder {
         Lexicon {
             entities: self.entities,
             alias_entity: aliases.iter().map(|(_, e)| *e).collect(),
+            number_only,
             alias_matcher,
             words,
             word_matcher,
@@ -317,7 +321,15 @@ impl Lexicon {
                 }
                 // Latin alias glued to Hangul (`S&P500지수`) is fine
             }
-            out.push(EntityHit { start: s, end: e, entity: self.alias_entity[m.pattern().as_usize()] });
+            let idx = m.pattern().as_usize();
+            if self.number_only[idx] {
+                // `대만 9.70%↓`: a country name stands for its index only right before a number
+                let rest = text[e..].trim_start();
+                if !rest.starts_with(|c: char| c.is_ascii_digit() || "+-−▲▼△▽".contains(c)) {
+                    continue;
+                }
+            }
+            out.push(EntityHit { start: s, end: e, entity: self.alias_entity[idx] });
         }
         out
     }

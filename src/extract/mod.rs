@@ -337,7 +337,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             }
         };
         // a level with a unit the entity does not quote in (index in 원) is not this entity's
-        let date_between = dates.iter().any(|d| d.start >= prev_end && d.end <= t.start);
+        let since = current.as_ref().map_or(prev_end, |d| d.last);
+        let date_between = dates.iter().any(|d| d.start >= since && d.end <= t.start);
         let new_owner = current.as_ref().is_none_or(|d| d.entity != entity || d.anchor != anchor && !surface.is_empty());
         let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
         // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
@@ -464,11 +465,12 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             if let Some(s) = t.sign {
                 return (s, true);
             }
-            if let Some(dw) = direction_any {
-                return (dw.sign(), false);
-            }
+            // a sibling's printed sign (`632.84포인트(-5.16%)`) outranks the word
             if let Some(s) = explicit {
                 return (s, false);
+            }
+            if let Some(dw) = direction_any {
+                return (dw.sign(), false);
             }
             (1.0, false)
         };
