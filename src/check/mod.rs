@@ -111,7 +111,7 @@ impl<'a> Context<'a> {
         const PERIOD: &[&str] = &[
             "올해 들어", "연초 대비", "연초 이후", "이달 들어", "이번 주", "이번주", "주간", "지난해", "연간", "this year", "year to date", "year-to-date", "so far this", "this week", "this month", "for the week", "for the year", "YTD",
         ];
-        PERIOD.iter().any(|p| before.contains(p) || after.contains(p))
+        PERIOD.iter().any(|p| before.contains(p) || after.contains(p) || f.text.contains(p))
     }
 }
 

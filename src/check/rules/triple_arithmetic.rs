@@ -46,6 +46,20 @@ impl Rule for TripleArithmetic {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         for (i, f) in cx.figures.iter().enumerate() {
+            // a triple split over neighbouring sentences (`plunged 26.39% to $237.76. The stock
+            // fell $85.24`): complete it from the figure of the same close on the lines before
+            let completed;
+            let f = if f.level.is_some() && f.change_points.is_some() && f.change_pct.is_some() {
+                f
+            } else {
+                match complement(cx, i) {
+                    Some(c) => {
+                        completed = c;
+                        &completed
+                    }
+                    None => continue,
+                }
+            };
             let (Some(l), Some(p), Some(c)) = (f.level, f.change_points, f.change_pct) else { continue };
             let name = f.entity.as_deref().unwrap_or(&f.surface);
             let hedged = [l.hedge, p.hedge, c.hedge].iter().any(Option::is_some);
@@ -125,6 +139,32 @@ impl Rule for TripleArithmetic {
     }
 }
 
+/// The figure at `i` completed with the fields it lacks from an earlier figure of the same
+/// entity, day and closing session within two lines (none of the fields may clash).
+fn complement(cx: &Context, i: usize) -> Option<crate::extract::Figure> {
+    use crate::extract::{Role, Session};
+    let f = &cx.figures[i];
+    if f.role != Role::Body || f.session != Session::Close || f.entity.is_none() || cx.is_period_change(f) {
+        return None;
+    }
+    let other = cx.figures[..i].iter().rev().take_while(|g| g.article == f.article && f.line - g.line <= 2).find(|g| {
+        g.entity == f.entity
+            && g.event_date == f.event_date
+            && g.role == Role::Body
+            && g.session == Session::Close
+            && !cx.is_period_change(g)
+            && (g.level.is_some() as u8 + g.change_points.is_some() as u8 + g.change_pct.is_some() as u8) == 2
+            && !(g.level.is_some() && f.level.is_some())
+            && !(g.change_points.is_some() && f.change_points.is_some())
+            && !(g.change_pct.is_some() && f.change_pct.is_some())
+    })?;
+    let mut c = f.clone();
+    c.level = f.level.or(other.level);
+    c.change_points = f.change_points.or(other.change_points);
+    c.change_pct = f.change_pct.or(other.change_pct);
+    Some(c)
+}
+
 fn round(v: f64, d: usize) -> f64 {
     let p = 10f64.powi(d as i32);
     (v * p).round() / p
@@ -154,6 +194,16 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Note);
         assert!(f[0].note.as_deref().unwrap_or("").contains("±0.5"), "{:?}", f[0].note);
+    }
+
+    #[test]
+    fn a_triple_split_over_two_sentences_is_checked() {
+        let ok = "Meta sinks\nPosted: 2022-02-03 16:45:00 EST\n\nFeb 3 - Shares of Meta Platforms Inc plunged 26.39% to $237.76 on Thursday.\nThe stock fell $85.24 after the Facebook parent forecast weak revenue.\n";
+        assert!(findings_of("MF001", ok).is_empty());
+        let bad = ok.replace("26.39%", "23.69%");
+        let f = findings_of("MF001", &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].line, 5);
     }
 
     #[test]
