@@ -110,7 +110,9 @@ pub struct Layout {
     pub labels: Rect,
 }
 
-pub(crate) fn draw_err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+pub(crate) fn draw_err<E: std::error::Error + Send + Sync>(
+    e: DrawingAreaErrorKind<E>,
+) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
@@ -187,7 +189,11 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             Align::Center => x - w / 2.0,
             Align::Right => x - w,
         };
-        let embolden = if bold { (em * 0.045).clamp(0.6, 1.6) } else { 0.0 };
+        let embolden = if bold {
+            (em * 0.045).clamp(0.6, 1.6)
+        } else {
+            0.0
+        };
         for (px, py, cov) in self.m.rasterize(text, x0, baseline, em, embolden) {
             self.area
                 .draw_pixel((px, py), &color.mix(f64::from(cov)))
@@ -223,17 +229,36 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             .map_err(draw_err)
     }
 
-    pub fn hline(&self, x0: f64, x1: f64, y: f64, color: RGBColor, width: u32) -> Result<(), ChartError> {
+    pub fn hline(
+        &self,
+        x0: f64,
+        x1: f64,
+        y: f64,
+        color: RGBColor,
+        width: u32,
+    ) -> Result<(), ChartError> {
         let w = f64::from(width.max(1));
         self.fill(Rect::new(x0, y - w / 2.0, x1, y + w / 2.0), color)
     }
 
-    pub fn vline(&self, x: f64, y0: f64, y1: f64, color: RGBColor, width: u32) -> Result<(), ChartError> {
+    pub fn vline(
+        &self,
+        x: f64,
+        y0: f64,
+        y1: f64,
+        color: RGBColor,
+        width: u32,
+    ) -> Result<(), ChartError> {
         let w = f64::from(width.max(1));
         self.fill(Rect::new(x - w / 2.0, y0, x + w / 2.0, y1), color)
     }
 
-    pub fn polyline(&self, pts: &[(f64, f64)], color: RGBColor, width: u32) -> Result<(), ChartError> {
+    pub fn polyline(
+        &self,
+        pts: &[(f64, f64)],
+        color: RGBColor,
+        width: u32,
+    ) -> Result<(), ChartError> {
         if pts.len() < 2 {
             return Ok(());
         }
@@ -258,7 +283,10 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     }
 
     pub fn square(&self, x: f64, y: f64, r: f64, color: RGBColor) -> Result<(), ChartError> {
-        self.fill(Rect::new(x - r - 2.0, y - r - 2.0, x + r + 2.0, y + r + 2.0), BACKGROUND)?;
+        self.fill(
+            Rect::new(x - r - 2.0, y - r - 2.0, x + r + 2.0, y + r + 2.0),
+            BACKGROUND,
+        )?;
         self.fill(Rect::new(x - r, y - r, x + r, y + r), color)
     }
 
@@ -285,7 +313,15 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         self.text(&title, PAD_X, 66.0, title_em, INK, Align::Left, true)?;
         let sub_em = self.m.fit_em(subtitle, avail, 19.0, 13.0);
         let subtitle = self.m.truncate(subtitle, avail, sub_em);
-        self.text(&subtitle, PAD_X, 102.0, sub_em, INK_SOFT, Align::Left, false)?;
+        self.text(
+            &subtitle,
+            PAD_X,
+            102.0,
+            sub_em,
+            INK_SOFT,
+            Align::Left,
+            false,
+        )?;
         if legend.is_empty() {
             return Ok(CONTENT_TOP);
         }
@@ -299,7 +335,13 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     }
 
     /// Colour swatches with labels in one row starting at `x`, centred on `mid`.
-    pub fn legend(&self, items: &[(String, RGBColor)], x: f64, mid: f64, em: f64) -> Result<(), ChartError> {
+    pub fn legend(
+        &self,
+        items: &[(String, RGBColor)],
+        x: f64,
+        mid: f64,
+        em: f64,
+    ) -> Result<(), ChartError> {
         let mut x = x;
         for (label, color) in items {
             let s = em * 0.8;
@@ -312,7 +354,12 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     }
 
     /// The source line at the bottom, listing as many article names as fit.
-    pub fn footer(&self, caps: &Captions, names: &[String], dates: &[NaiveDate]) -> Result<(), ChartError> {
+    pub fn footer(
+        &self,
+        caps: &Captions,
+        names: &[String],
+        dates: &[NaiveDate],
+    ) -> Result<(), ChartError> {
         let em = 16.0;
         let avail = self.w - 2.0 * PAD_X;
         self.hline(PAD_X, self.w - PAD_X, FOOTER_RULE, GRID, 1)?;
@@ -325,7 +372,15 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             }
         }
         let line = self.m.truncate(&line, avail, em);
-        self.text(&line, PAD_X, self.h - 24.0, em, INK_SOFT, Align::Left, false)
+        self.text(
+            &line,
+            PAD_X,
+            self.h - 24.0,
+            em,
+            INK_SOFT,
+            Align::Left,
+            false,
+        )
     }
 }
 
@@ -348,7 +403,9 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize, min_step: f64) -> (Vec<f64
     } else {
         (0.0, 1.0)
     };
-    let raw = ((hi - lo) / max_ticks.max(1) as f64).max(min_step).max(1e-9);
+    let raw = ((hi - lo) / max_ticks.max(1) as f64)
+        .max(min_step)
+        .max(1e-9);
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()

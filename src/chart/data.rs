@@ -620,10 +620,7 @@ mod tests {
                 (0..d).map(move |_| pct("a.txt", Kind::Index, "S&P 500", "S&P500", d, 1.0))
             })
             .collect();
-        assert_eq!(
-            chart_dates(&many),
-            vec![date(6), date(5), date(4), date(3)]
-        );
+        assert_eq!(chart_dates(&many), vec![date(6), date(5), date(4), date(3)]);
     }
 
     #[test]
@@ -635,15 +632,32 @@ mod tests {
     fn body_and_close_mentions_win() {
         let mut headline = pct("b.txt", Kind::Index, "Nasdaq Composite", "나스닥", 27, -3.1);
         headline.role = Role::Headline;
-        let mut intraday = pct("b.txt", Kind::Index, "Nasdaq Composite", "나스닥지수", 27, -3.5);
+        let mut intraday = pct(
+            "b.txt",
+            Kind::Index,
+            "Nasdaq Composite",
+            "나스닥지수",
+            27,
+            -3.5,
+        );
         intraday.session = Session::Intraday;
-        let close = pct("b.txt", Kind::Index, "Nasdaq Composite", "나스닥", 27, -3.07);
+        let close = pct(
+            "b.txt",
+            Kind::Index,
+            "Nasdaq Composite",
+            "나스닥",
+            27,
+            -3.07,
+        );
         let bars = moves_data(&[headline.clone(), intraday.clone(), close], date(27));
         assert_eq!(bars.len(), 1);
         assert_eq!(bars[0].value, -3.07);
         // Only a headline and an intraday body mention: the body one wins.
         let bars = moves_data(&[headline.clone(), intraday], date(27));
-        assert_eq!((bars[0].value, bars[0].surface.as_str()), (-3.5, "나스닥지수"));
+        assert_eq!(
+            (bars[0].value, bars[0].surface.as_str()),
+            (-3.5, "나스닥지수")
+        );
         // Only the headline.
         let bars = moves_data(&[headline], date(27));
         assert_eq!(bars[0].role, Role::Headline);
@@ -651,7 +665,14 @@ mod tests {
 
     #[test]
     fn percentage_points_and_money_are_not_moves() {
-        let mut pp = pct("a.txt", Kind::Rate, "US 10-year Treasury yield", "", 27, 0.1);
+        let mut pp = pct(
+            "a.txt",
+            Kind::Rate,
+            "US 10-year Treasury yield",
+            "",
+            27,
+            0.1,
+        );
         pp.pct_is_points = true;
         let money = pct("a.txt", Kind::Money, "Stargate", "스타게이트", 27, 5.0);
         assert!(moves_data(&[pp, money], date(27)).is_empty());
@@ -664,7 +685,13 @@ mod tests {
         let names: Vec<&str> = capped.iter().map(|b| b.entity.as_str()).collect();
         assert_eq!(
             names,
-            ["Dow Jones Industrial Average", "S&P 500", "Nasdaq Composite", "Nvidia", "Broadcom"]
+            [
+                "Dow Jones Industrial Average",
+                "S&P 500",
+                "Nasdaq Composite",
+                "Nvidia",
+                "Broadcom"
+            ]
         );
     }
 
@@ -700,7 +727,11 @@ mod tests {
                 passed: 6,
                 passed_by_rounding: 1,
                 failed: usize::from(i % 7 == 0),
-                codes: if i % 7 == 0 { vec!["MF101".into()] } else { vec![] },
+                codes: if i % 7 == 0 {
+                    vec!["MF101".into()]
+                } else {
+                    vec![]
+                },
             })
             .collect();
         let rows = consistency_data(&many, 6);
@@ -711,7 +742,10 @@ mod tests {
         let failed: usize = rows.iter().map(|r| r.failed).sum();
         assert_eq!(failed, 5);
         assert_eq!(
-            rows.iter().take(5).map(|r| r.label.as_str()).collect::<Vec<_>>(),
+            rows.iter()
+                .take(5)
+                .map(|r| r.label.as_str())
+                .collect::<Vec<_>>(),
             ["a00.txt", "a07.txt", "a14.txt", "a21.txt", "a28.txt"]
         );
     }
@@ -721,7 +755,10 @@ mod tests {
         let paths: Vec<String> = ["x/a.txt", "y/a.txt", "b.txt", "./c/d/b.txt"]
             .map(String::from)
             .into();
-        assert_eq!(short_names(&paths), ["x/a.txt", "y/a.txt", "b.txt", "d/b.txt"]);
+        assert_eq!(
+            short_names(&paths),
+            ["x/a.txt", "y/a.txt", "b.txt", "d/b.txt"]
+        );
     }
 
     #[test]

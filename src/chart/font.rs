@@ -82,7 +82,14 @@ impl Metrics {
     /// `(x, y, coverage)` for every touched pixel, each pixel once. Glyphs are placed at their
     /// exact (fractional) pen positions with kerning and side bearings; `embolden` > 0 smears
     /// the outline that many pixels to the right (faux bold, the subset has one weight).
-    pub(crate) fn rasterize(&self, text: &str, x: f64, baseline: f64, em: f64, embolden: f64) -> Vec<(i32, i32, f32)> {
+    pub(crate) fn rasterize(
+        &self,
+        text: &str,
+        x: f64,
+        baseline: f64,
+        em: f64,
+        embolden: f64,
+    ) -> Vec<(i32, i32, f32)> {
         let scale = PxScale::from(self.size(em) as f32);
         let scaled = self.font.as_scaled(scale);
         let offsets: &[f32] = if embolden > 0.0 {
@@ -118,7 +125,9 @@ impl Metrics {
         let mut out: Vec<(i32, i32, f32)> = Vec::with_capacity(px.len());
         for (x, y, c) in px {
             match out.last_mut() {
-                Some(last) if last.0 == x && last.1 == y => last.2 = 1.0 - (1.0 - last.2) * (1.0 - c),
+                Some(last) if last.0 == x && last.1 == y => {
+                    last.2 = 1.0 - (1.0 - last.2) * (1.0 - c)
+                }
                 _ => out.push((x, y, c)),
             }
         }
@@ -181,7 +190,8 @@ mod tests {
     use super::*;
 
     /// Every character the charts can print, from labels, numbers and the fixed captions.
-    const CHART_CHARS: &str = "나스닥다우존스코스피닥엔비디아브로드컴알파벳마이크로소프트삼성전자똠햏쀍\
+    const CHART_CHARS: &str =
+        "나스닥다우존스코스피닥엔비디아브로드컴알파벳마이크로소프트삼성전자똠햏쀍\
         0123456789%−+-.,▲▼·()/:…×–— ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&^'\"_";
 
     #[test]
@@ -224,16 +234,26 @@ mod tests {
         assert!((m.width("가", 100.0) - 92.0).abs() < 0.5);
         // Rasterised text spans its measured width and sits on the baseline.
         let px = m.rasterize("^DJI 나스닥", 10.0, 50.0, 20.0, 0.0);
-        let (min_x, max_x) = px.iter().fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-        let (min_y, max_y) = px.iter().fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+        let (min_x, max_x) = px
+            .iter()
+            .fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+        let (min_y, max_y) = px
+            .iter()
+            .fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
         let w = m.width("^DJI 나스닥", 20.0);
-        assert!(min_x >= 10 && f64::from(max_x) <= 10.0 + w, "{min_x} {max_x} {w}");
+        assert!(
+            min_x >= 10 && f64::from(max_x) <= 10.0 + w,
+            "{min_x} {max_x} {w}"
+        );
         assert!(min_y >= 50 - 18 && max_y <= 50 + 4, "{min_y} {max_y}");
         let t = m.truncate("Dow Jones Industrial Average", 120.0, 20.0);
         assert!(t.ends_with('…') && m.width(&t, 20.0) <= 120.0);
         let name = "hankyung-stargate-openai-softbank-oracle-investment-2025.txt";
         let t = m.truncate_middle(name, 300.0, 20.0);
-        assert!(t.starts_with("hankyung-") && t.ends_with("2025.txt") && t.contains('…'), "{t}");
+        assert!(
+            t.starts_with("hankyung-") && t.ends_with("2025.txt") && t.contains('…'),
+            "{t}"
+        );
         assert!(m.width(&t, 20.0) <= 300.0);
         assert_eq!(m.truncate_middle("a.txt", 300.0, 20.0), "a.txt");
     }

@@ -33,8 +33,8 @@ use std::path::{Path, PathBuf};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-pub use canvas::{HEIGHT, WIDTH};
 use canvas::{draw_err, Ctx, Layout};
+pub use canvas::{HEIGHT, WIDTH};
 pub use data::{Bar, ConsistencyRow, Group, IndexCard, Timeline};
 
 use crate::extract::Figure;

@@ -6,8 +6,8 @@
 //! ends, and tick labels are thinned until they fit between their neighbours.
 
 use chrono::{Datelike, NaiveDate};
-use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor, WHITE};
 use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor, WHITE};
 
 use super::canvas::*;
 use super::data::*;
@@ -114,7 +114,11 @@ pub fn moves<DB: DrawingBackend>(
     if total > bars.len() {
         subtitle.push_str(&caps.moves_capped(bars.len(), total));
     }
-    let top = c.header(&caps.moves_title(date), &subtitle, &up_down_legend(ctx, bars.iter().map(|b| b.value)))?;
+    let top = c.header(
+        &caps.moves_title(date),
+        &subtitle,
+        &up_down_legend(ctx, bars.iter().map(|b| b.value)),
+    )?;
 
     let mut groups: Vec<Group> = bars.iter().map(|b| b.group).collect();
     groups.dedup();
@@ -162,12 +166,29 @@ pub fn moves<DB: DrawingBackend>(
     let (vis_lo, vis_hi) = (lo - left_need / s, hi + right_need / s);
 
     let tick_em = 16.0;
-    let (ticks, td) = fitting_ticks(&ctx.m, vis_lo, vis_hi, plot_right - plot_left, tick_em, "%", 0.0);
+    let (ticks, td) = fitting_ticks(
+        &ctx.m,
+        vis_lo,
+        vis_hi,
+        plot_right - plot_left,
+        tick_em,
+        "%",
+        0.0,
+    );
     for &t in &ticks {
         c.vline(x(t), top, bottom, GRID, 1)?;
     }
     c.hline(plot_left, plot_right, bottom, AXIS, 1)?;
-    x_tick_labels(&c, &ticks, td, "%", x, bottom + 28.0, tick_em, (PAD_X, c.w - PAD_X))?;
+    x_tick_labels(
+        &c,
+        &ticks,
+        td,
+        "%",
+        x,
+        bottom + 28.0,
+        tick_em,
+        (PAD_X, c.w - PAD_X),
+    )?;
     c.text(
         caps.pct_axis(),
         (plot_left + plot_right) / 2.0,
@@ -185,7 +206,15 @@ pub fn moves<DB: DrawingBackend>(
             y += row_h * 0.4;
             c.hline(PAD_X, plot_right, y - row_h * 0.2, GRID, 1)?;
         }
-        c.text_mid(caps.group(*g), PAD_X, y + row_h / 2.0, em, INK_SOFT, Align::Left, true)?;
+        c.text_mid(
+            caps.group(*g),
+            PAD_X,
+            y + row_h / 2.0,
+            em,
+            INK_SOFT,
+            Align::Left,
+            true,
+        )?;
         y += row_h;
         while i < bars.len() && bars[i].group == *g {
             let b = &bars[i];
@@ -199,12 +228,36 @@ pub fn moves<DB: DrawingBackend>(
                     color,
                 )?;
             }
-            c.text_mid(&labels[i], plot_left - 16.0, mid, em, INK, Align::Right, false)?;
+            c.text_mid(
+                &labels[i],
+                plot_left - 16.0,
+                mid,
+                em,
+                INK,
+                Align::Right,
+                false,
+            )?;
             let ink = darker(color, 0.12);
             if b.value < 0.0 {
-                c.text_mid(&values[i], x(b.value) - gap, mid, em, ink, Align::Right, true)?;
+                c.text_mid(
+                    &values[i],
+                    x(b.value) - gap,
+                    mid,
+                    em,
+                    ink,
+                    Align::Right,
+                    true,
+                )?;
             } else {
-                c.text_mid(&values[i], x(b.value) + gap, mid, em, ink, Align::Left, true)?;
+                c.text_mid(
+                    &values[i],
+                    x(b.value) + gap,
+                    mid,
+                    em,
+                    ink,
+                    Align::Left,
+                    true,
+                )?;
             }
             y += row_h;
             i += 1;
@@ -233,7 +286,9 @@ pub fn index_cards<DB: DrawingBackend>(
 ) -> Result<Layout, ChartError> {
     let c = Canvas::new(area, ctx.m)?;
     let caps = &ctx.caps;
-    let top = c.header(&caps.card_title(date), caps.card_subtitle(),
+    let top = c.header(
+        &caps.card_title(date),
+        caps.card_subtitle(),
         &up_down_legend(ctx, cards.iter().map(IndexCard::direction)),
     )?;
     let bottom = FOOTER_RULE - 24.0;
@@ -304,7 +359,12 @@ fn card_panel<DB: DrawingBackend>(
     let name = ctx.m.truncate(card.label(ctx.lang), inner_w, name_em);
     let name_base = r.y0 + 6.0 + pad * 0.8 + name_em * 0.88;
     c.text(&name, ix0, name_base, name_em, INK, Align::Left, true)?;
-    let name_box = Rect::new(ix0, name_base - name_em, ix0 + c.width(&name, name_em), name_base);
+    let name_box = Rect::new(
+        ix0,
+        name_base - name_em,
+        ix0 + c.width(&name, name_em),
+        name_base,
+    );
     let meta_em = (name_em * 0.62).max(13.0);
     let meta: Vec<&str> = card
         .symbol
@@ -326,21 +386,65 @@ fn card_panel<DB: DrawingBackend>(
     if let Some(p) = card.pct {
         let cx = (ix0 + ix1) / 2.0;
         let k = (inner_w / 2.0) / scale;
-        c.text(caps.pct_axis(), ix0, cap_base, tick_em, INK_SOFT, Align::Left, false)?;
-        c.fill(Rect::new(ix0, bar_mid - bar_h / 2.0, ix1, bar_mid + bar_h / 2.0), GRID)?;
+        c.text(
+            caps.pct_axis(),
+            ix0,
+            cap_base,
+            tick_em,
+            INK_SOFT,
+            Align::Left,
+            false,
+        )?;
         c.fill(
-            Rect::new(cx, bar_mid - bar_h / 2.0, cx + p.clamp(-scale, scale) * k, bar_mid + bar_h / 2.0),
+            Rect::new(ix0, bar_mid - bar_h / 2.0, ix1, bar_mid + bar_h / 2.0),
+            GRID,
+        )?;
+        c.fill(
+            Rect::new(
+                cx,
+                bar_mid - bar_h / 2.0,
+                cx + p.clamp(-scale, scale) * k,
+                bar_mid + bar_h / 2.0,
+            ),
             color,
         )?;
         c.vline(cx, bar_mid - bar_h, bar_mid + bar_h, AXIS, 2)?;
-        c.text(&fmt_tick(-scale, scale_d, "%"), ix0, tick_base, tick_em, INK_SOFT, Align::Left, false)?;
-        c.text(&fmt_tick(0.0, scale_d, "%"), cx, tick_base, tick_em, INK_SOFT, Align::Center, false)?;
-        c.text(&fmt_tick(scale, scale_d, "%"), ix1, tick_base, tick_em, INK_SOFT, Align::Right, false)?;
+        c.text(
+            &fmt_tick(-scale, scale_d, "%"),
+            ix0,
+            tick_base,
+            tick_em,
+            INK_SOFT,
+            Align::Left,
+            false,
+        )?;
+        c.text(
+            &fmt_tick(0.0, scale_d, "%"),
+            cx,
+            tick_base,
+            tick_em,
+            INK_SOFT,
+            Align::Center,
+            false,
+        )?;
+        c.text(
+            &fmt_tick(scale, scale_d, "%"),
+            ix1,
+            tick_base,
+            tick_em,
+            INK_SOFT,
+            Align::Right,
+            false,
+        )?;
     }
 
     // Level and change in the space between.
     let region_top = meta_base + meta_em * 0.6;
-    let region_bottom = if card.pct.is_some() { gauge_top - 8.0 } else { r.y1 - pad };
+    let region_bottom = if card.pct.is_some() {
+        gauge_top - 8.0
+    } else {
+        r.y1 - pad
+    };
     let region_h = (region_bottom - region_top).max(20.0);
     let level = fmt_abs(card.level, card.level_decimals);
     let level_em = ctx
@@ -373,7 +477,15 @@ fn card_panel<DB: DrawingBackend>(
     let level_base = start + level_em * 0.75;
     c.text(&level, ix0, level_base, level_em, INK, Align::Left, true)?;
     let change_base = level_base + level_em * 0.32 + change_em * 0.8;
-    c.text(&change, ix0, change_base, change_em, darker(color, 0.1), Align::Left, true)?;
+    c.text(
+        &change,
+        ix0,
+        change_base,
+        change_em,
+        darker(color, 0.1),
+        Align::Left,
+        true,
+    )?;
     Ok(name_box)
 }
 
@@ -407,8 +519,9 @@ fn codes_text(m: &super::font::Metrics, codes: &[CodeCount], width: f64, em: f64
     String::new()
 }
 
-/// Consistency overview: per article, a stacked bar of passed / passed by rounding / failed /
-/// not checked, with the rule codes of its findings beside the bar.
+/// Consistency overview: per article, a 100 %-stacked bar of passed / passed by rounding /
+/// failed / not checked (counts printed in the segments that have room), then the number of
+/// figures and the rule codes of its findings beside the bar.
 pub fn consistency<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     ctx: &Ctx,
@@ -429,7 +542,8 @@ pub fn consistency<DB: DrawingBackend>(
         (caps.failed(), FAILED, WHITE),
         (caps.not_checked(), UNCHECKED, INK),
     ];
-    let legend: Vec<(String, RGBColor)> = segs.iter().map(|(l, c, _)| (l.to_string(), *c)).collect();
+    let legend: Vec<(String, RGBColor)> =
+        segs.iter().map(|(l, c, _)| (l.to_string(), *c)).collect();
     let top = c.header(
         caps.consistency_title(),
         &caps.consistency_subtitle(figures, checked, failed),
@@ -441,7 +555,8 @@ pub fn consistency<DB: DrawingBackend>(
     let em = (row_h * 0.4).clamp(13.0, 20.0);
     let bar_h = (row_h * 0.62).min(42.0);
 
-    let max_label_w = c.w * 0.28;
+    // Columns: labels | bars (0–100 %) | figure count | codes.
+    let max_label_w = c.w * 0.26;
     let labels: Vec<String> = rows
         .iter()
         .map(|r| {
@@ -457,37 +572,46 @@ pub fn consistency<DB: DrawingBackend>(
         .map(|l| c.width(l, em))
         .fold(0.0, f64::max)
         .min(max_label_w);
-    let plot_left = PAD_X + label_w + 18.0;
-    let plot_right = c.w - PAD_X;
-    let plot_w = plot_right - plot_left;
+    let counts: Vec<String> = rows.iter().map(|r| caps.figure_count(r.total())).collect();
+    let count_w = counts.iter().map(|s| c.width(s, em)).fold(0.0, f64::max);
     let codes: Vec<String> = rows
         .iter()
-        .map(|r| codes_text(&ctx.m, &r.codes, c.w * 0.3, em))
+        .map(|r| codes_text(&ctx.m, &r.codes, c.w * 0.24, em))
         .collect();
-    let gap = 12.0;
-    let codes_w: Vec<f64> = codes
-        .iter()
-        .map(|s| if s.is_empty() { 0.0 } else { c.width(s, em) + gap })
-        .collect();
-    // Scale: every bar plus its codes fits; nothing is wider than the plot.
-    let max_total = rows.iter().map(ConsistencyRow::total).max().unwrap_or(0).max(1);
-    let mut s = (plot_w - 8.0) / max_total as f64;
-    for (r, w) in rows.iter().zip(&codes_w) {
-        if r.total() > 0 {
-            s = s.min(((plot_w - w - 8.0) / r.total() as f64).max(1e-3));
-        }
-    }
-    let x = |v: f64| plot_left + v * s;
-    let vis_hi = plot_w / s;
+    let codes_w = codes.iter().map(|s| c.width(s, em)).fold(0.0, f64::max);
+    let gap = 14.0;
+    let plot_left = PAD_X + label_w + 18.0;
+    let count_right = c.w
+        - PAD_X
+        - if codes_w > 0.0 {
+            codes_w + gap * 1.5
+        } else {
+            0.0
+        };
+    let plot_right = count_right - count_w - gap;
+    let plot_w = plot_right - plot_left;
+    let x = |share: f64| plot_left + share / 100.0 * plot_w;
+
     let tick_em = 16.0;
-    let (ticks, td) = fitting_ticks(&ctx.m, 0.0, vis_hi, plot_w, tick_em, "", 1.0);
+    let (ticks, td) = fitting_ticks(&ctx.m, 0.0, 100.0, plot_w, tick_em, "%", 0.0);
     for &t in &ticks {
         c.vline(x(t), top, bottom, GRID, 1)?;
     }
     c.hline(plot_left, plot_right, bottom, AXIS, 1)?;
-    x_tick_labels(&c, &ticks, td, "", x, bottom + 28.0, tick_em, (PAD_X, c.w - PAD_X))?;
+    for &t in &ticks {
+        let label = format!("{}%", fmt_abs(t, td));
+        c.text(
+            &label,
+            x(t),
+            bottom + 28.0,
+            tick_em,
+            INK_SOFT,
+            Align::Center,
+            false,
+        )?;
+    }
     c.text(
-        caps.count_axis(),
+        caps.share_axis(),
         (plot_left + plot_right) / 2.0,
         bottom + 64.0,
         17.0,
@@ -499,28 +623,72 @@ pub fn consistency<DB: DrawingBackend>(
     for (i, row) in rows.iter().enumerate() {
         let mid = top + (i as f64 + 0.5) * row_h;
         let ink = if row.others.is_some() { INK_SOFT } else { INK };
-        c.text_mid(&labels[i], plot_left - 16.0, mid, em, ink, Align::Right, false)?;
-        let counts = [row.passed, row.passed_by_rounding, row.failed, row.not_checked];
+        c.text_mid(
+            &labels[i],
+            plot_left - 16.0,
+            mid,
+            em,
+            ink,
+            Align::Right,
+            false,
+        )?;
+        c.text_mid(&counts[i], count_right, mid, em, INK, Align::Right, false)?;
+        if !codes[i].is_empty() {
+            c.text_mid(
+                &codes[i],
+                count_right + gap * 1.5,
+                mid,
+                em,
+                INK_SOFT,
+                Align::Left,
+                false,
+            )?;
+        }
+        let total = row.total();
+        if total == 0 {
+            c.text_mid(
+                caps.no_figures(),
+                plot_left + 10.0,
+                mid,
+                em * 0.9,
+                INK_SOFT,
+                Align::Left,
+                false,
+            )?;
+            continue;
+        }
+        let parts = [
+            row.passed,
+            row.passed_by_rounding,
+            row.failed,
+            row.not_checked,
+        ];
         let mut acc = 0usize;
-        for (count, (_, fill, text_ink)) in counts.iter().zip(&segs) {
+        for (count, (_, fill, text_ink)) in parts.iter().zip(&segs) {
             if *count == 0 {
                 continue;
             }
-            let (a, b) = (x(acc as f64), x((acc + count) as f64));
+            let share = |k: usize| k as f64 * 100.0 / total as f64;
+            let (a, b) = (x(share(acc)), x(share(acc + count)));
             c.fill(Rect::new(a, mid - bar_h / 2.0, b, mid + bar_h / 2.0), *fill)?;
-            // Thin white separators between segments.
             if acc > 0 {
+                // A thin white gap between segments.
                 c.vline(a, mid - bar_h / 2.0, mid + bar_h / 2.0, WHITE, 2)?;
             }
             let label = count.to_string();
             let seg_em = em * 0.9;
             if b - a >= c.width(&label, seg_em) + 10.0 {
-                c.text_mid(&label, (a + b) / 2.0, mid, seg_em, *text_ink, Align::Center, false)?;
+                c.text_mid(
+                    &label,
+                    (a + b) / 2.0,
+                    mid,
+                    seg_em,
+                    *text_ink,
+                    Align::Center,
+                    false,
+                )?;
             }
             acc += count;
-        }
-        if !codes[i].is_empty() {
-            c.text_mid(&codes[i], x(acc as f64) + gap, mid, em, INK_SOFT, Align::Left, false)?;
         }
     }
     c.vline(plot_left, top, bottom, AXIS, 1)?;
@@ -563,7 +731,10 @@ pub fn timeline<DB: DrawingBackend>(
     let leg_labels: Vec<String> = t
         .series
         .iter()
-        .map(|s| ctx.m.truncate(s.label(ctx.lang), max_leg_w - sample_w - 10.0, leg_em))
+        .map(|s| {
+            ctx.m
+                .truncate(s.label(ctx.lang), max_leg_w - sample_w - 10.0, leg_em)
+        })
         .collect();
     let leg_w = leg_labels
         .iter()
@@ -574,7 +745,10 @@ pub fn timeline<DB: DrawingBackend>(
     let leg_x0 = c.w - PAD_X - leg_w;
 
     // Y scale snapped to nice ticks.
-    let vals = t.series.iter().flat_map(|s| s.points.iter().map(|p| p.value));
+    let vals = t
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.value));
     let (mut lo, mut hi) = vals.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
     if hi - lo < 1e-9 {
         hi = lo + 1.0;
@@ -586,7 +760,12 @@ pub fn timeline<DB: DrawingBackend>(
     };
     lo = (lo / step).floor() * step;
     hi = (hi / step).ceil() * step;
-    let (ticks, td) = nice_ticks(lo - step * 1e-6, hi + step * 1e-6, ((hi - lo) / step).round() as usize, 0.0);
+    let (ticks, td) = nice_ticks(
+        lo - step * 1e-6,
+        hi + step * 1e-6,
+        ((hi - lo) / step).round() as usize,
+        0.0,
+    );
     let tick_em = 16.0;
     let tick_w = ticks
         .iter()
@@ -602,11 +781,33 @@ pub fn timeline<DB: DrawingBackend>(
         plot_left + (i + 0.5) * slot
     };
 
-    c.text(caps.pct_axis(), PAD_X, plot_top - 16.0, 17.0, INK_SOFT, Align::Left, false)?;
+    c.text(
+        caps.pct_axis(),
+        PAD_X,
+        plot_top - 16.0,
+        17.0,
+        INK_SOFT,
+        Align::Left,
+        false,
+    )?;
     for &v in &ticks {
         let color = if v == 0.0 { AXIS } else { GRID };
-        c.hline(plot_left, plot_right, y(v), color, if v == 0.0 { 2 } else { 1 })?;
-        c.text_mid(&fmt_tick(v, td, "%"), plot_left - 10.0, y(v), tick_em, INK_SOFT, Align::Right, false)?;
+        c.hline(
+            plot_left,
+            plot_right,
+            y(v),
+            color,
+            if v == 0.0 { 2 } else { 1 },
+        )?;
+        c.text_mid(
+            &fmt_tick(v, td, "%"),
+            plot_left - 10.0,
+            y(v),
+            tick_em,
+            INK_SOFT,
+            Align::Right,
+            false,
+        )?;
     }
     c.hline(plot_left, plot_right, bottom, AXIS, 1)?;
 
@@ -626,7 +827,15 @@ pub fn timeline<DB: DrawingBackend>(
         let xd = x_of(d);
         c.vline(xd, bottom, bottom + 6.0, AXIS, 1)?;
         if i % every == 0 {
-            c.text(label, xd, bottom + 28.0, tick_em, INK_SOFT, Align::Center, false)?;
+            c.text(
+                label,
+                xd,
+                bottom + 28.0,
+                tick_em,
+                INK_SOFT,
+                Align::Center,
+                false,
+            )?;
         }
     }
     c.text(
@@ -643,7 +852,12 @@ pub fn timeline<DB: DrawingBackend>(
     let series_pts: Vec<Vec<(f64, f64)>> = t
         .series
         .iter()
-        .map(|s| s.points.iter().map(|p| (x_of(&p.date), y(p.value))).collect())
+        .map(|s| {
+            s.points
+                .iter()
+                .map(|p| (x_of(&p.date), y(p.value)))
+                .collect()
+        })
         .collect();
     for (k, pts) in series_pts.iter().enumerate() {
         c.polyline(pts, PALETTE[k % PALETTE.len()], 3)?;
@@ -658,14 +872,30 @@ pub fn timeline<DB: DrawingBackend>(
     let mut ly = plot_top;
     let mut k = 0;
     for g in &groups {
-        c.text_mid(caps.group(*g), leg_x0, ly + entry_h / 2.0, leg_em, INK_SOFT, Align::Left, true)?;
+        c.text_mid(
+            caps.group(*g),
+            leg_x0,
+            ly + entry_h / 2.0,
+            leg_em,
+            INK_SOFT,
+            Align::Left,
+            true,
+        )?;
         ly += entry_h;
         while k < t.series.len() && t.series[k].group == *g {
             let color = PALETTE[k % PALETTE.len()];
             let mid = ly + entry_h / 2.0;
             c.hline(leg_x0, leg_x0 + sample_w - 8.0, mid, color, 3)?;
             marker(&c, *g, leg_x0 + (sample_w - 8.0) / 2.0, mid, color)?;
-            c.text_mid(&leg_labels[k], leg_x0 + sample_w, mid, leg_em, INK, Align::Left, false)?;
+            c.text_mid(
+                &leg_labels[k],
+                leg_x0 + sample_w,
+                mid,
+                leg_em,
+                INK,
+                Align::Left,
+                false,
+            )?;
             ly += entry_h;
             k += 1;
         }
@@ -682,7 +912,13 @@ pub fn timeline<DB: DrawingBackend>(
     })
 }
 
-fn marker<DB: DrawingBackend>(c: &Canvas<DB>, g: Group, x: f64, y: f64, color: RGBColor) -> Result<(), ChartError> {
+fn marker<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    g: Group,
+    x: f64,
+    y: f64,
+    color: RGBColor,
+) -> Result<(), ChartError> {
     match g {
         Group::Index => c.circle(x, y, 6.0, color),
         _ => c.square(x, y, 5.0, color),
@@ -746,7 +982,10 @@ mod tests {
     fn check(buf: &[u8], layout: &Layout) {
         assert!(layout.plot.width() > 600.0, "{layout:?}");
         assert!(ink(buf, &layout.plot) > 2000, "empty plot area {layout:?}");
-        assert!(ink(buf, &layout.labels) > 200, "empty label area {layout:?}");
+        assert!(
+            ink(buf, &layout.labels) > 200,
+            "empty label area {layout:?}"
+        );
         // Title and source line present; nothing touches the canvas edge.
         assert!(ink(buf, &Rect::new(0.0, 30.0, W as f64, 110.0)) > 1000);
         assert!(ink(buf, &Rect::new(0.0, H as f64 - 45.0, W as f64, H as f64)) > 300);
@@ -771,11 +1010,15 @@ mod tests {
     #[test]
     fn moves_colours_follow_the_scheme() {
         let bars = moves_data(&jan27(), date(27));
-        let count = |buf: &[u8], c: RGBColor| buf.chunks(3).filter(|p| *p == [c.0, c.1, c.2]).count();
+        let count =
+            |buf: &[u8], c: RGBColor| buf.chunks(3).filter(|p| *p == [c.0, c.1, c.2]).count();
         for scheme in [ColorScheme::Kr, ColorScheme::Us] {
             let cx = Ctx::new(Lang::Ko, scheme).expect("font");
             let (buf, _) = render(|a| moves(a, &cx, date(27), &bars, bars.len()));
-            assert!(count(&buf, scheme.down()) > 20_000, "down bars in {scheme:?}");
+            assert!(
+                count(&buf, scheme.down()) > 20_000,
+                "down bars in {scheme:?}"
+            );
             assert!(count(&buf, scheme.up()) > 500, "up bar in {scheme:?}");
         }
     }
@@ -870,7 +1113,8 @@ mod tests {
     #[test]
     fn single_date_has_no_timeline_and_nothing_is_fine() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let paths = draw_charts(&jan27(), &[], dir.path(), &ChartOptions::default()).expect("draws");
+        let paths =
+            draw_charts(&jan27(), &[], dir.path(), &ChartOptions::default()).expect("draws");
         assert_eq!(paths.len(), 2);
         let none = draw_charts(&[], &[], dir.path(), &ChartOptions::default()).expect("draws");
         assert!(none.is_empty());
@@ -896,18 +1140,43 @@ mod tests {
         use crate::extract::Kind;
         let mut many = Vec::new();
         for d in 1..=20u32 {
-            for (k, name) in ["코스피", "코스닥", "닛케이225", "항셍지수", "상하이종합지수", "유로스톡스50",
-                "필라델피아 반도체지수", "러셀2000"].iter().enumerate() {
+            for (k, name) in [
+                "코스피",
+                "코스닥",
+                "닛케이225",
+                "항셍지수",
+                "상하이종합지수",
+                "유로스톡스50",
+                "필라델피아 반도체지수",
+                "러셀2000",
+            ]
+            .iter()
+            .enumerate()
+            {
                 let v = ((d * 7 + k as u32 * 13) % 17) as f64 / 3.0 - 2.5;
-                let mut f = index("data/kr/market-wrap-2025-01.txt", &format!("Index {k}"), name, d, 2500.0 + 1000.0 * k as f64 + v * 10.0, v * 25.0, v);
+                let mut f = index(
+                    "data/kr/market-wrap-2025-01.txt",
+                    &format!("Index {k}"),
+                    name,
+                    d,
+                    2500.0 + 1000.0 * k as f64 + v * 10.0,
+                    v * 25.0,
+                    v,
+                );
                 f.symbol = Some(format!("^IDX{k}"));
                 many.push(f);
             }
             if d % 3 == 0 {
                 for i in 0..30u32 {
                     let v = ((i * 31 + d) % 41) as f64 - 20.0 + 0.37;
-                    many.push(pct(&format!("data/kr/stocks/article-with-a-long-name-{i:02}.html"), Kind::Stock,
-                        &format!("Company {i}"), &format!("초장문종목명주식회사홀딩스{i}"), d, v));
+                    many.push(pct(
+                        &format!("data/kr/stocks/article-with-a-long-name-{i:02}.html"),
+                        Kind::Stock,
+                        &format!("Company {i}"),
+                        &format!("초장문종목명주식회사홀딩스{i}"),
+                        d,
+                        v,
+                    ));
                 }
             }
         }
@@ -922,6 +1191,12 @@ mod tests {
                 codes: (0..(i % 6)).map(|k| format!("MF{}", 100 + k * 7)).collect(),
             })
             .collect();
-        draw_charts(&many, &many_stats, &root.join("stress"), &ChartOptions::default()).expect("stress");
+        draw_charts(
+            &many,
+            &many_stats,
+            &root.join("stress"),
+            &ChartOptions::default(),
+        )
+        .expect("stress");
     }
 }

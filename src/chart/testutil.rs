@@ -78,9 +78,25 @@ pub fn jan27() -> Vec<Figure> {
     headline.role = Role::Headline;
     vec![
         headline,
-        index(a, "Nasdaq Composite", "나스닥", 27, 19341.83, -612.47, -3.07),
+        index(
+            a,
+            "Nasdaq Composite",
+            "나스닥",
+            27,
+            19341.83,
+            -612.47,
+            -3.07,
+        ),
         index(a, "S&P 500", "S&P 500", 27, 6012.28, -88.96, -1.46),
-        index(a, "Dow Jones Industrial Average", "다우", 27, 44713.57, 289.33, 0.65),
+        index(
+            a,
+            "Dow Jones Industrial Average",
+            "다우",
+            27,
+            44713.57,
+            289.33,
+            0.65,
+        ),
         pct(a, Kind::Stock, "Nvidia", "엔비디아", 27, -16.97),
         pct(a, Kind::Stock, "Broadcom", "브로드컴", 27, -17.40),
         pct(b, Kind::Stock, "AMD", "AMD", 27, -6.37),
@@ -96,7 +112,15 @@ pub fn jan28() -> Vec<Figure> {
     vec![
         index(a, "Nasdaq Composite", "나스닥", 28, 19733.59, 391.75, 2.03),
         index(a, "S&P 500", "S&P 500", 28, 6067.70, 55.42, 0.92),
-        index(a, "Dow Jones Industrial Average", "다우", 28, 44850.35, 136.77, 0.31),
+        index(
+            a,
+            "Dow Jones Industrial Average",
+            "다우",
+            28,
+            44850.35,
+            136.77,
+            0.31,
+        ),
         pct(a, Kind::Stock, "Nvidia", "엔비디아", 28, 8.93),
         pct(a, Kind::Stock, "Broadcom", "브로드컴", 28, 1.94),
     ]

@@ -84,7 +84,11 @@ pub fn arrow(v: f64, decimals: u8) -> &'static str {
 /// (`unit` empty, e.g. a count) only carries a minus when negative (`0`, `2`, `4`).
 pub fn fmt_tick(v: f64, decimals: u8, unit: &str) -> String {
     if unit.is_empty() {
-        let sign = if sign_of(v, decimals) == MINUS { MINUS } else { "" };
+        let sign = if sign_of(v, decimals) == MINUS {
+            MINUS
+        } else {
+            ""
+        };
         format!("{sign}{}", fmt_abs(v, decimals))
     } else {
         format!("{}{}", fmt_signed(v, decimals), unit)
@@ -99,7 +103,12 @@ const MONTHS_EN: [&str; 12] = [
 pub fn fmt_date_long(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Ko => format!("{}년 {}월 {}일", d.year(), d.month(), d.day()),
-        Lang::En => format!("{} {}, {}", MONTHS_EN[d.month0() as usize], d.day(), d.year()),
+        Lang::En => format!(
+            "{} {}, {}",
+            MONTHS_EN[d.month0() as usize],
+            d.day(),
+            d.year()
+        ),
     }
 }
 
@@ -109,7 +118,12 @@ pub fn fmt_date_short(d: NaiveDate, lang: Lang, with_year: bool) -> String {
         (Lang::Ko, false) => format!("{}월 {}일", d.month(), d.day()),
         (Lang::Ko, true) => format!("{}. {}. {}.", d.year(), d.month(), d.day()),
         (Lang::En, false) => format!("{} {}", MONTHS_EN[d.month0() as usize], d.day()),
-        (Lang::En, true) => format!("{} {}, {}", MONTHS_EN[d.month0() as usize], d.day(), d.year()),
+        (Lang::En, true) => format!(
+            "{} {}, {}",
+            MONTHS_EN[d.month0() as usize],
+            d.day(),
+            d.year()
+        ),
     }
 }
 
@@ -197,8 +211,21 @@ impl Captions {
     pub fn pct_axis(&self) -> &'static str {
         self.pick("등락률 (%)", "Change (%)")
     }
-    pub fn count_axis(&self) -> &'static str {
-        self.pick("수치 (개)", "Figures (count)")
+    pub fn share_axis(&self) -> &'static str {
+        self.pick(
+            "기사 수치 중 비율 (%)",
+            "Share of the article's figures (%)",
+        )
+    }
+    pub fn figure_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Ko, _) => format!("수치 {n}개"),
+            (Lang::En, 1) => "1 figure".to_string(),
+            (Lang::En, _) => format!("{n} figures"),
+        }
+    }
+    pub fn no_figures(&self) -> &'static str {
+        self.pick("추출된 수치 없음", "no figures extracted")
     }
     pub fn date_axis(&self) -> &'static str {
         self.pick("기준일", "Event date")
@@ -291,7 +318,9 @@ pub fn all_caption_strings() -> Vec<String> {
             c.timeline_subtitle(d, d),
             c.timeline_capped(10, 12),
             c.pct_axis().into(),
-            c.count_axis().into(),
+            c.share_axis().into(),
+            c.figure_count(12),
+            c.no_figures().into(),
             c.date_axis().into(),
             c.up().into(),
             c.down().into(),

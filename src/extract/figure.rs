@@ -110,24 +110,25 @@ impl Quantity {
         match self.hedge {
             None => (lo, hi),
             // A hedge widens by a relative margin the reader would accept: "약 1.8배" covers
-            // roughly ±5 %; "넘게" is a lower bound; "nearly" an upper bound.
+            // roughly ±5 %.
             Some(Hedge::About) => {
                 let m = self.value.abs() * crate::extract::HEDGE_ABOUT_REL;
                 (lo.min(self.value - m), hi.max(self.value + m))
             }
+            // A bound is the printed value itself: `3% 넘게` is not met by 2.56 %.
             Some(Hedge::AtLeast) => {
                 if self.value >= 0.0 {
-                    (lo, f64::INFINITY)
+                    (self.value, f64::INFINITY)
                 } else {
-                    (f64::NEG_INFINITY, hi)
+                    (f64::NEG_INFINITY, self.value)
                 }
             }
             Some(Hedge::AtMost) => {
                 let m = self.value.abs() * crate::extract::HEDGE_ABOUT_REL;
                 if self.value >= 0.0 {
-                    (self.value - m, hi)
+                    (self.value - m, self.value)
                 } else {
-                    (lo, self.value + m)
+                    (self.value, self.value + m)
                 }
             }
         }

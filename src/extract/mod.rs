@@ -55,7 +55,9 @@ fn is_body_line(line: &str) -> bool {
     let t = line.trim();
     let chars = t.chars().count();
     let ends_sentence = t.ends_with('.') || t.ends_with("다") || t.ends_with('”') || t.ends_with('"');
-    chars >= 40 && ends_sentence && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
+    // a Korean sentence ends in `다.`; headlines end in nouns (`…역대 최대 낙폭`)
+    let korean_sentence = (t.ends_with("다.") || t.ends_with('다')) && chars >= 12;
+    korean_sentence || chars >= 40 && ends_sentence && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
 }
 
 /// Sentence ranges inside a line: split after `.`, `?`, `!` followed by a space when the
@@ -342,7 +344,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let new_owner = current.as_ref().is_none_or(|d| d.entity != entity || d.anchor != anchor && !surface.is_empty());
         let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
         // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
-        let level_before_change = current.as_ref().is_some_and(|d| slot != Slot::Level && d.level.is_some());
+        // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
+        let level_before_change = current
+            .as_ref()
+            .is_some_and(|d| slot != Slot::Level && d.level.is_some() && text[d.last..t.start].chars().any(char::is_alphabetic));
         if new_owner || conflict || date_between || level_before_change {
             if let Some(d) = current.take() {
                 drafts.push(d);

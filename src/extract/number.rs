@@ -165,10 +165,17 @@ pub fn parse_digits(text: &str, i: usize) -> Option<(f64, u8, usize)> {
     }
     let mut value = int_part;
     let mut decimals = 0u8;
-    if j < bytes.len() && (bytes[j] == b'.') {
+    let point = if j < bytes.len() && bytes[j] == b'.' {
+        Some(1)
+    } else if text[j..].starts_with('．') {
+        Some('．'.len_utf8())
+    } else {
+        None
+    };
+    if let Some(point_len) = point {
         let mut frac = 0.0;
         let mut scale = 1.0;
-        let mut k = j + 1;
+        let mut k = j + point_len;
         let mut got = false;
         for c in text[k..].chars() {
             if is_digit(c) {

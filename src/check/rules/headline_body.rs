@@ -164,7 +164,8 @@ mod tests {
 
     #[test]
     fn a_rounded_headline_is_a_note() {
-        let text = format!("코스피 9%↓ 역대 최대 낙폭\n{BODY}");
+        // 8.77 % rounds to 9, not 8: `8%` holds only as a truncation
+        let text = format!("코스피 8%↓ 역대 최대 낙폭\n{BODY}");
         let f = findings_of("MF003", &text);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Note);

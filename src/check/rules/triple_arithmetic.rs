@@ -208,7 +208,8 @@ mod tests {
 
     #[test]
     fn opposite_signs_are_an_error() {
-        let text = format!("{KO_HEAD}코스피는 전 거래일보다 61.63포인트(+2.56%) 내린 2,348.97로 거래를 마쳤다.\n");
+        // a price table: both signs printed
+        let text = format!("{KO_HEAD}코스피 2,348.97 ▼61.63포인트 (+2.56%) 마감했다는 집계다.\n");
         let f = findings_of("MF001", &text);
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].message.contains("opposite signs"));
