@@ -261,10 +261,19 @@ fn load_file_config(global: &Global) -> Result<(FileConfig, PathBuf)> {
             found
         }
     };
-    let Some(path) = path else { return Ok((FileConfig::default(), PathBuf::from("."))) };
-    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read config", path.display()))?;
-    let cfg: FileConfig = toml::from_str(&text).with_context(|| format!("{}: invalid config", path.display()))?;
-    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let Some(path) = path else {
+        return Ok((FileConfig::default(), PathBuf::from(".")));
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("{}: cannot read config", path.display()))?;
+    let cfg: FileConfig =
+        toml::from_str(&text).with_context(|| format!("{}: invalid config", path.display()))?;
+    // paths in the file are relative to it; keep them relative when it sits right here
+    let base = match (path.parent(), std::env::current_dir()) {
+        (Some(p), Ok(cwd)) if p == cwd => PathBuf::new(),
+        (Some(p), _) => p.to_path_buf(),
+        (None, _) => PathBuf::new(),
+    };
     Ok((cfg, base))
 }
 
@@ -281,7 +290,9 @@ fn setup(global: &Global, reference: Option<&PathBuf>, disable: &[String]) -> Re
     let mut lexicon_files: Vec<PathBuf> = fc.lexicon.iter().map(|p| base.join(p)).collect();
     lexicon_files.extend(global.lexicon.iter().cloned());
     let lexicon = Lexicon::with_files(&lexicon_files)?;
-    let reference_path = reference.cloned().or_else(|| fc.check.reference.as_ref().map(|p| base.join(p)));
+    let reference_path = reference
+        .cloned()
+        .or_else(|| fc.check.reference.as_ref().map(|p| base.join(p)));
     let reference = match reference_path {
         Some(p) => Some(Reference::load(&p)?),
         None => None,
@@ -305,7 +316,11 @@ fn setup(global: &Global, reference: Option<&PathBuf>, disable: &[String]) -> Re
     }
     Ok(Setup {
         lexicon,
-        config: Config { disabled, severity, reference },
+        config: Config {
+            disabled,
+            severity,
+            reference,
+        },
         fail_on: fc.check.fail_on,
         baseline: fc.check.baseline.map(|p| base.join(p)),
     })
@@ -346,7 +361,13 @@ fn cmd_extract(global: &Global, args: ExtractArgs) -> Result<ExitCode> {
     let paths = default_paths(&args.paths)?;
     let corpus = pipeline::load(&paths);
     let figures = pipeline::extract_all(&corpus.articles, &s.lexicon);
-    let outcome = Outcome { corpus, figures, findings: vec![], verdicts: vec![], coverage: Default::default() };
+    let outcome = Outcome {
+        corpus,
+        figures,
+        findings: vec![],
+        verdicts: vec![],
+        coverage: Default::default(),
+    };
     if let Some(code) = report_input_errors(&outcome, global.quiet) {
         return Ok(code);
     }
@@ -364,7 +385,20 @@ fn cmd_extract(global: &Global, args: ExtractArgs) -> Result<ExitCode> {
         }
         (ExtractFormat::Table, None) => {
             let df = dataset::figures_frame(figures)?;
-            let cols = ["article", "line", "kind", "entity", "symbol", "event_date", "session", "level", "change_points", "change_pct", "amount", "currency"];
+            let cols = [
+                "article",
+                "line",
+                "kind",
+                "entity",
+                "symbol",
+                "event_date",
+                "session",
+                "level",
+                "change_points",
+                "change_pct",
+                "amount",
+                "currency",
+            ];
             let df = df.select(cols)?;
             println!("{df}");
         }
@@ -400,26 +434,53 @@ fn cmd_check(global: &Global, args: CheckArgs) -> Result<ExitCode> {
     }
     if let Some(p) = &args.write_baseline {
         let keys: Vec<String> = outcome.findings.iter().map(baseline_key).collect();
-        let json = serde_json::to_string_pretty(&serde_json::json!({ "marketfig-baseline": 1, "findings": keys }))?;
+        let json = serde_json::to_string_pretty(
+            &serde_json::json!({ "marketfig-baseline": 1, "findings": keys }),
+        )?;
         let tmp = p.with_extension("tmp");
-        std::fs::write(&tmp, json).with_context(|| format!("{}: cannot write baseline", tmp.display()))?;
-        std::fs::rename(&tmp, p).with_context(|| format!("{}: cannot write baseline", p.display()))?;
+        std::fs::write(&tmp, json)
+            .with_context(|| format!("{}: cannot write baseline", tmp.display()))?;
+        std::fs::rename(&tmp, p)
+            .with_context(|| format!("{}: cannot write baseline", p.display()))?;
         if !global.quiet {
-            eprintln!("marketfig: wrote {} findings to baseline {}", outcome.findings.len(), p.display());
+            eprintln!(
+                "marketfig: wrote {} findings to baseline {}",
+                outcome.findings.len(),
+                p.display()
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(p) = args.baseline.as_ref().or(s.baseline.as_ref()) {
-        let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read baseline", p.display()))?;
-        let v: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("{}: invalid baseline", p.display()))?;
-        let known: HashSet<&str> = v["findings"].as_array().map(|a| a.iter().filter_map(|k| k.as_str()).collect()).unwrap_or_default();
-        outcome.findings.retain(|f| !known.contains(baseline_key(f).as_str()));
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("{}: cannot read baseline", p.display()))?;
+        let v: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{}: invalid baseline", p.display()))?;
+        let known: HashSet<&str> = v["findings"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|k| k.as_str()).collect())
+            .unwrap_or_default();
+        outcome
+            .findings
+            .retain(|f| !known.contains(baseline_key(f).as_str()));
     }
     let rules = check::rules();
-    let sources: BTreeMap<String, String> = outcome.corpus.articles.iter().map(|a| (a.path.clone(), a.source.clone())).collect();
-    let mut article_paths: Vec<String> = outcome.corpus.articles.iter().map(|a| a.path.clone()).collect();
+    let sources: BTreeMap<String, String> = outcome
+        .corpus
+        .articles
+        .iter()
+        .map(|a| (a.path.clone(), a.source.clone()))
+        .collect();
+    let mut article_paths: Vec<String> = outcome
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.path.clone())
+        .collect();
     article_paths.extend(outcome.corpus.errors.iter().map(|e| e.path().to_string()));
-    let color = args.format == CheckFormat::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = args.format == CheckFormat::Human
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
     let input = ReportInput {
         findings: &outcome.findings,
         sources: &sources,
@@ -434,7 +495,13 @@ fn cmd_check(global: &Global, args: CheckArgs) -> Result<ExitCode> {
     report::render(args.format.output(), &input, &mut w)?;
     w.flush()?;
     let fail_on = args.fail_on.or(s.fail_on).unwrap_or(FailOn::Error);
-    Ok(if outcome.findings.iter().any(|f| fail_on.fails(f.severity)) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(
+        if outcome.findings.iter().any(|f| fail_on.fails(f.severity)) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 fn cmd_run(global: &Global, args: RunArgs) -> Result<ExitCode> {
@@ -452,27 +519,75 @@ fn cmd_run(global: &Global, args: RunArgs) -> Result<ExitCode> {
         print_run_report(&mut w, &outcome, &written, start.elapsed())?;
         w.flush()?;
     }
-    Ok(if outcome.findings.iter().any(|f| args.fail_on.fails(f.severity)) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(
+        if outcome
+            .findings
+            .iter()
+            .any(|f| args.fail_on.fails(f.severity))
+        {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
-fn print_run_report(w: &mut dyn Write, o: &Outcome, written: &[PathBuf], elapsed: std::time::Duration) -> std::io::Result<()> {
+fn print_run_report(
+    w: &mut dyn Write,
+    o: &Outcome,
+    written: &[PathBuf],
+    elapsed: std::time::Duration,
+) -> std::io::Result<()> {
     let c = o.coverage;
     let count = |s: Severity| o.findings.iter().filter(|f| f.severity == s).count();
     writeln!(w, "marketfig run")?;
-    writeln!(w, "  articles read   {:>6}   ({} unreadable)", o.corpus.articles.len(), o.corpus.errors.len())?;
+    writeln!(
+        w,
+        "  articles read   {:>6}   ({} unreadable)",
+        o.corpus.articles.len(),
+        o.corpus.errors.len()
+    )?;
     writeln!(w, "  figures found   {:>6}", c.figures)?;
     writeln!(
         w,
         "  figures checked {:>6}   ({} passed, {} passed by rounding, {} failed; {} not checkable)",
         c.checked, c.passed, c.passed_by_rounding, c.failed, c.not_checkable
     )?;
-    writeln!(w, "  findings        {:>6}   ({} errors, {} warnings, {} notes)", o.findings.len(), count(Severity::Error), count(Severity::Warning), count(Severity::Note))?;
+    writeln!(
+        w,
+        "  findings        {:>6}   ({} errors, {} warnings, {} notes)",
+        o.findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note)
+    )?;
     writeln!(w)?;
-    for f in o.findings.iter().filter(|f| f.severity >= Severity::Warning) {
-        writeln!(w, "  {}:{}:{}: {}[{}] {}", f.article, f.line, f.column, f.severity.as_str(), f.code, f.message)?;
+    for f in o
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+    {
+        writeln!(
+            w,
+            "  {}:{}:{}: {}[{}] {}",
+            f.article,
+            f.line,
+            f.column,
+            f.severity.as_str(),
+            f.code,
+            f.message
+        )?;
     }
     if o.findings.iter().any(|f| f.severity >= Severity::Warning) {
-        writeln!(w, "  (details: marketfig check {})", o.corpus.articles.first().map(|_| "PATH...").unwrap_or_default())?;
+        writeln!(
+            w,
+            "  (details: marketfig check {})",
+            o.corpus
+                .articles
+                .first()
+                .map(|_| "PATH...")
+                .unwrap_or_default()
+        )?;
         writeln!(w)?;
     }
     writeln!(w, "  files written:")?;
@@ -490,7 +605,12 @@ fn cmd_chart(global: &Global, args: ChartArgs) -> Result<ExitCode> {
     if let Some(code) = report_input_errors(&outcome, global.quiet) {
         return Ok(code);
     }
-    let written = marketfig::chart::draw_charts(&outcome.figures, &pipeline::article_stats(&outcome), &args.out, &args.chart.options())?;
+    let written = marketfig::chart::draw_charts(
+        &outcome.figures,
+        &pipeline::article_stats(&outcome),
+        &args.out,
+        &args.chart.options(),
+    )?;
     if !global.quiet {
         for p in written {
             println!("{}", p.display());
@@ -502,7 +622,13 @@ fn cmd_chart(global: &Global, args: ChartArgs) -> Result<ExitCode> {
 fn cmd_explain(code: Option<String>, all: bool) -> Result<ExitCode> {
     if all || code.is_none() {
         for r in check::rules() {
-            println!("{}  {:<28} {:<8} {}", r.code, r.name, r.default_severity.as_str(), r.summary);
+            println!(
+                "{}  {:<28} {:<8} {}",
+                r.code,
+                r.name,
+                r.default_severity.as_str(),
+                r.summary
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -524,11 +650,26 @@ fn cmd_explain(code: Option<String>, all: bool) -> Result<ExitCode> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     if let Some(n) = cli.global.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot start the thread pool")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the thread pool")?;
     }
     let g = cli.global.clone();
     match cli.command {
-        None => cmd_run(&g, RunArgs { paths: vec![], out: PathBuf::from("out"), reference: None, fail_on: FailOn::Never, chart: ChartFlags { colors: Colors::Kr, lang: None } }),
+        None => cmd_run(
+            &g,
+            RunArgs {
+                paths: vec![],
+                out: PathBuf::from("out"),
+                reference: None,
+                fail_on: FailOn::Never,
+                chart: ChartFlags {
+                    colors: Colors::Kr,
+                    lang: None,
+                },
+            },
+        ),
         Some(Command::Run(a)) => cmd_run(&g, a),
         Some(Command::Extract(a)) => cmd_extract(&g, a),
         Some(Command::Check(a)) => cmd_check(&g, a),
@@ -542,14 +683,21 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
             // `marketfig extract | head` closes the pipe: that is not an error
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("marketfig: {e:#}");

@@ -19,7 +19,8 @@ pub struct Corpus {
 /// Find and decode every article under `paths` (files, folders, `-` for stdin).
 pub fn load(paths: &[PathBuf]) -> Corpus {
     let (files, mut errors) = corpus::discover(paths);
-    let results: Vec<Result<Article, InputError>> = files.par_iter().map(|p| Article::from_path(p)).collect();
+    let results: Vec<Result<Article, InputError>> =
+        files.par_iter().map(|p| Article::from_path(p)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -32,7 +33,13 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 
 /// Extract the figures of every article, in article order then span order.
 pub fn extract_all(articles: &[Article], lexicon: &Lexicon) -> Vec<Figure> {
-    articles.par_iter().map(|a| extract::extract(a, lexicon)).collect::<Vec<_>>().into_iter().flatten().collect()
+    articles
+        .par_iter()
+        .map(|a| extract::extract(a, lexicon))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Everything a run produces, before it is written anywhere.
@@ -54,7 +61,13 @@ pub fn run(paths: &[PathBuf], lexicon: &Lexicon, config: &Config) -> Outcome {
     findings.extend(corpus.errors.iter().map(check::input_finding));
     check::sort_findings(&mut findings);
     let coverage = check::coverage(&verdicts);
-    Outcome { corpus, figures, findings, verdicts, coverage }
+    Outcome {
+        corpus,
+        figures,
+        findings,
+        verdicts,
+        coverage,
+    }
 }
 
 /// Errors of writing a run's outputs.
@@ -65,7 +78,10 @@ pub enum OutputError {
     #[error(transparent)]
     Chart(#[from] crate::chart::ChartError),
     #[error("cannot create {path}: {source}")]
-    Dir { path: String, source: std::io::Error },
+    Dir {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// One `articles.parquet` row per article read, and one per input that failed.
@@ -95,11 +111,17 @@ pub fn article_rows(outcome: &Outcome) -> Vec<crate::dataset::ArticleRow> {
             problems: a.warnings.clone(),
         })
         .collect();
-    rows.extend(outcome.corpus.errors.iter().map(|e| crate::dataset::ArticleRow {
-        path: e.path().to_string(),
-        problems: vec![e.to_string()],
-        ..Default::default()
-    }));
+    rows.extend(
+        outcome
+            .corpus
+            .errors
+            .iter()
+            .map(|e| crate::dataset::ArticleRow {
+                path: e.path().to_string(),
+                problems: vec![e.to_string()],
+                ..Default::default()
+            }),
+    );
     rows
 }
 
@@ -109,11 +131,20 @@ pub fn article_stats(outcome: &Outcome) -> Vec<crate::chart::ArticleStats> {
         .corpus
         .articles
         .iter()
-        .map(|a| crate::chart::ArticleStats { path: a.path.clone(), ..Default::default() })
+        .map(|a| crate::chart::ArticleStats {
+            path: a.path.clone(),
+            ..Default::default()
+        })
         .collect();
-    let index: std::collections::HashMap<String, usize> = stats.iter().enumerate().map(|(i, s)| (s.path.clone(), i)).collect();
+    let index: std::collections::HashMap<String, usize> = stats
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.path.clone(), i))
+        .collect();
     for (f, v) in outcome.figures.iter().zip(&outcome.verdicts) {
-        let Some(&i) = index.get(&f.article) else { continue };
+        let Some(&i) = index.get(&f.article) else {
+            continue;
+        };
         let s = &mut stats[i];
         s.figures += 1;
         match v {
@@ -136,19 +167,36 @@ pub fn article_stats(outcome: &Outcome) -> Vec<crate::chart::ArticleStats> {
 
 /// Write the four tables (Parquet) and the charts of a run into `out_dir`; returns the
 /// paths written. Every file is written to a temporary name and renamed.
-pub fn write_outputs(outcome: &Outcome, out_dir: &std::path::Path, charts: &crate::chart::ChartOptions) -> Result<Vec<PathBuf>, OutputError> {
+pub fn write_outputs(
+    outcome: &Outcome,
+    out_dir: &std::path::Path,
+    charts: &crate::chart::ChartOptions,
+) -> Result<Vec<PathBuf>, OutputError> {
     use crate::dataset::{self, TableFormat};
-    std::fs::create_dir_all(out_dir).map_err(|source| OutputError::Dir { path: out_dir.display().to_string(), source })?;
+    std::fs::create_dir_all(out_dir).map_err(|source| OutputError::Dir {
+        path: out_dir.display().to_string(),
+        source,
+    })?;
     let mut written = Vec::new();
     let mut figures = dataset::figures_frame(&outcome.figures)?;
     let mut events = dataset::events_frame(&figures, &outcome.findings)?;
     let mut findings = dataset::findings_frame(&outcome.findings)?;
     let mut articles = dataset::articles_frame(&article_rows(outcome))?;
-    for (name, df) in [("articles", &mut articles), ("figures", &mut figures), ("events", &mut events), ("findings", &mut findings)] {
+    for (name, df) in [
+        ("articles", &mut articles),
+        ("figures", &mut figures),
+        ("events", &mut events),
+        ("findings", &mut findings),
+    ] {
         let path = out_dir.join(format!("{name}.parquet"));
         dataset::write_table(df, &path, TableFormat::Parquet)?;
         written.push(path);
     }
-    written.extend(crate::chart::draw_charts(&outcome.figures, &article_stats(outcome), &out_dir.join("charts"), charts)?);
+    written.extend(crate::chart::draw_charts(
+        &outcome.figures,
+        &article_stats(outcome),
+        &out_dir.join("charts"),
+        charts,
+    )?);
     Ok(written)
 }

@@ -20,7 +20,10 @@ impl Interval {
     }
     /// Do the two intervals share a value? A relative epsilon absorbs binary noise.
     pub fn overlaps(&self, other: &Interval) -> bool {
-        let scale = [self.lo, self.hi, other.lo, other.hi].iter().filter(|v| v.is_finite()).fold(1.0f64, |m, v| m.max(v.abs()));
+        let scale = [self.lo, self.hi, other.lo, other.hi]
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold(1.0f64, |m, v| m.max(v.abs()));
         let eps = 1e-9 * scale;
         self.lo <= other.hi + eps && other.lo <= self.hi + eps
     }
@@ -58,18 +61,42 @@ mod tests {
 
     #[test]
     fn nasdaq_triple_is_compatible() {
-        let p = Interval { lo: -612.475, hi: -612.465 };
-        let l = Interval { lo: 19341.825, hi: 19341.835 };
+        let p = Interval {
+            lo: -612.475,
+            hi: -612.465,
+        };
+        let l = Interval {
+            lo: 19341.825,
+            hi: 19341.835,
+        };
         let r = range2(p, l, pct_from_points_level);
-        assert!(r.overlaps(&Interval { lo: -3.075, hi: -3.065 }), "{r:?}");
-        assert!(!r.overlaps(&Interval { lo: -3.705, hi: -3.695 }));
+        assert!(
+            r.overlaps(&Interval {
+                lo: -3.075,
+                hi: -3.065
+            }),
+            "{r:?}"
+        );
+        assert!(!r.overlaps(&Interval {
+            lo: -3.705,
+            hi: -3.695
+        }));
     }
 
     #[test]
     fn an_open_bound_does_not_inflate_the_tolerance() {
-        let more_than_3000_down = Interval { lo: f64::NEG_INFINITY, hi: -2999.5 };
-        assert!(!more_than_3000_down.overlaps(&Interval { lo: -2997.105, hi: -2997.095 }));
-        assert!(more_than_3000_down.overlaps(&Interval { lo: -3001.0, hi: -3000.0 }));
+        let more_than_3000_down = Interval {
+            lo: f64::NEG_INFINITY,
+            hi: -2999.5,
+        };
+        assert!(!more_than_3000_down.overlaps(&Interval {
+            lo: -2997.105,
+            hi: -2997.095
+        }));
+        assert!(more_than_3000_down.overlaps(&Interval {
+            lo: -3001.0,
+            hi: -3000.0
+        }));
     }
 
     #[test]

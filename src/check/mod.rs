@@ -71,7 +71,9 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn article(&self, f: &Figure) -> Option<&'a Article> {
-        self.article_index.get(f.article.as_str()).map(|&i| &self.articles[i])
+        self.article_index
+            .get(f.article.as_str())
+            .map(|&i| &self.articles[i])
     }
 
     /// Indexes of the figures of each article, in order.
@@ -93,8 +95,12 @@ impl<'a> Context<'a> {
     /// Source text on the figure's line before the figure (for context words such as
     /// `올해 들어`, `this year`).
     pub fn text_before(&self, f: &Figure, max_chars: usize) -> String {
-        let Some(a) = self.article(f) else { return String::new() };
-        let line_start = a.source[..f.span.0.min(a.source.len())].rfind('\n').map_or(0, |i| i + 1);
+        let Some(a) = self.article(f) else {
+            return String::new();
+        };
+        let line_start = a.source[..f.span.0.min(a.source.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
         let before = a.source.get(line_start..f.span.0).unwrap_or_default();
         let n = before.chars().count();
         before.chars().skip(n.saturating_sub(max_chars)).collect()
@@ -109,19 +115,47 @@ impl<'a> Context<'a> {
             .map(|s| s.chars().take(30).collect::<String>())
             .unwrap_or_default();
         const PERIOD: &[&str] = &[
-            "올해 들어", "연초 대비", "연초 이후", "이달 들어", "이번 주", "이번주", "주간", "지난해", "연간", "this year", "year to date", "year-to-date", "so far this", "this week", "this month", "for the week", "for the year", "YTD",
+            "올해 들어",
+            "연초 대비",
+            "연초 이후",
+            "이달 들어",
+            "이번 주",
+            "이번주",
+            "주간",
+            "지난해",
+            "연간",
+            "this year",
+            "year to date",
+            "year-to-date",
+            "so far this",
+            "this week",
+            "this month",
+            "for the week",
+            "for the year",
+            "YTD",
         ];
-        PERIOD.iter().any(|p| before.contains(p) || after.contains(p) || f.text.contains(p))
+        PERIOD
+            .iter()
+            .any(|p| before.contains(p) || after.contains(p) || f.text.contains(p))
     }
 }
 
 /// One finding's primary place, from a figure.
 pub fn figure_ref(f: &Figure) -> FigureRef {
-    FigureRef { article: f.article.clone(), line: f.line, span: f.span }
+    FigureRef {
+        article: f.article.clone(),
+        line: f.line,
+        span: f.span,
+    }
 }
 
 /// A finding anchored at a figure.
-pub(crate) fn finding_at(code: &'static str, severity: Severity, f: &Figure, message: String) -> Finding {
+pub(crate) fn finding_at(
+    code: &'static str,
+    severity: Severity,
+    f: &Figure,
+    message: String,
+) -> Finding {
     Finding {
         code,
         severity,
@@ -139,14 +173,21 @@ pub(crate) fn finding_at(code: &'static str, severity: Severity, f: &Figure, mes
 
 /// Run every enabled rule. Findings come back sorted; coverage counts each figure once,
 /// by the strongest verdict any rule gave it.
-pub fn check(articles: &[Article], figures: &[Figure], config: &Config) -> (Vec<Finding>, Coverage) {
+pub fn check(
+    articles: &[Article],
+    figures: &[Figure],
+    config: &Config,
+) -> (Vec<Finding>, Coverage) {
     let (findings, verdicts) = check_figures(articles, figures, config);
     (findings, coverage(&verdicts))
 }
 
 /// Coverage from per-figure verdicts.
 pub fn coverage(verdicts: &[Verdict]) -> Coverage {
-    let mut cov = Coverage { figures: verdicts.len(), ..Coverage::default() };
+    let mut cov = Coverage {
+        figures: verdicts.len(),
+        ..Coverage::default()
+    };
     for v in verdicts {
         match v {
             Verdict::Unchecked => cov.not_checkable += 1,
@@ -160,12 +201,20 @@ pub fn coverage(verdicts: &[Verdict]) -> Coverage {
 }
 
 /// Like [`check`], with the verdict on each figure (same order as `figures`).
-pub fn check_figures(articles: &[Article], figures: &[Figure], config: &Config) -> (Vec<Finding>, Vec<Verdict>) {
+pub fn check_figures(
+    articles: &[Article],
+    figures: &[Figure],
+    config: &Config,
+) -> (Vec<Finding>, Vec<Verdict>) {
     let cx = Context {
         articles,
         figures,
         config,
-        article_index: articles.iter().enumerate().map(|(i, a)| (a.path.as_str(), i)).collect(),
+        article_index: articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.path.as_str(), i))
+            .collect(),
     };
     let mut verdicts = vec![Verdict::Unchecked; figures.len()];
     let mut findings = Vec::new();
@@ -184,7 +233,9 @@ pub fn check_figures(articles: &[Article], figures: &[Figure], config: &Config) 
         findings.extend(out);
     }
     sort_findings(&mut findings);
-    findings.dedup_by(|a, b| a.code == b.code && a.article == b.article && a.span == b.span && a.message == b.message);
+    findings.dedup_by(|a, b| {
+        a.code == b.code && a.article == b.article && a.span == b.span && a.message == b.message
+    });
     (findings, verdicts)
 }
 
@@ -198,7 +249,12 @@ pub(crate) fn mark(verdicts: &mut [Verdict], i: usize, v: Verdict) {
 /// Sort findings by article, position, code.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (a.article.as_str(), a.span, a.code, &a.message).cmp(&(b.article.as_str(), b.span, b.code, &b.message))
+        (a.article.as_str(), a.span, a.code, &a.message).cmp(&(
+            b.article.as_str(),
+            b.span,
+            b.code,
+            &b.message,
+        ))
     });
 }
 
@@ -225,7 +281,9 @@ pub fn input_finding(e: &InputError) -> Finding {
 /// Format a number as printed, with `decimals` places and thousands separators.
 pub fn fmt_num(v: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (k, c) in int.chars().enumerate() {
         if k > 0 && (int.len() - k) % 3 == 0 {
@@ -233,7 +291,11 @@ pub fn fmt_num(v: f64, decimals: usize) -> String {
         }
         grouped.push(c);
     }
-    let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
     match frac {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),

@@ -24,7 +24,10 @@ pub fn rules() -> Vec<RuleInfo> {
 
 /// Metadata of one rule, by code (case-insensitive).
 pub fn rule_info(code: &str) -> Option<RuleInfo> {
-    RULES.iter().map(|r| r.info()).find(|i| i.code.eq_ignore_ascii_case(code))
+    RULES
+        .iter()
+        .map(|r| r.info())
+        .find(|i| i.code.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]
@@ -39,14 +42,22 @@ mod tests {
         sorted.dedup();
         assert_eq!(codes, sorted, "codes must be unique and sorted");
         for c in codes {
-            assert!(c.len() == 5 && c.starts_with("MF") && c[2..].chars().all(|d| d.is_ascii_digit()), "{c}");
+            assert!(
+                c.len() == 5 && c.starts_with("MF") && c[2..].chars().all(|d| d.is_ascii_digit()),
+                "{c}"
+            );
         }
     }
 
     #[test]
     fn every_doc_has_the_headings() {
         for r in rules() {
-            for h in ["## What it does", "## Why is this bad?", "## Example", "## Tolerance"] {
+            for h in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Tolerance",
+            ] {
                 assert!(r.doc.contains(h), "{} lacks `{h}`", r.code);
             }
             assert!(!r.summary.is_empty() && !r.name.is_empty());

@@ -8,7 +8,9 @@
 
 use super::lexicon::Market;
 use crate::corpus::Published;
-use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
+};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -52,9 +54,13 @@ fn regexes() -> &'static [Regex; 5] {
 }
 
 fn month_num(s: &str) -> Option<u32> {
-    const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const M: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let l = s.to_ascii_lowercase();
-    M.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)
+    M.iter()
+        .position(|m| l.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday_of(s: &str) -> Option<Weekday> {
@@ -75,7 +81,8 @@ fn weekday_of(s: &str) -> Option<Weekday> {
 pub fn date_exprs(text: &str) -> Vec<DateExpr> {
     let r = regexes();
     let mut out: Vec<DateExpr> = Vec::new();
-    let taken = |out: &Vec<DateExpr>, s: usize, e: usize| out.iter().any(|d| s < d.end && d.start < e);
+    let taken =
+        |out: &Vec<DateExpr>, s: usize, e: usize| out.iter().any(|d| s < d.end && d.start < e);
     for c in r[0].captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         if prev_is_digit(text, m.start()) {
@@ -90,7 +97,11 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
             },
             None => DateRef::YearMonth,
         };
-        out.push(DateExpr { start: m.start(), end: m.end(), what });
+        out.push(DateExpr {
+            start: m.start(),
+            end: m.end(),
+            what,
+        });
     }
     for c in r[1].captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -99,7 +110,11 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
         }
         let (mo, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if (1..=12).contains(&mo) && (1..=31).contains(&d) {
-            out.push(DateExpr { start: m.start(), end: m.end(), what: DateRef::MonthDay(mo, d) });
+            out.push(DateExpr {
+                start: m.start(),
+                end: m.end(),
+                what: DateRef::MonthDay(mo, d),
+            });
         }
     }
     for c in r[2].captures_iter(text) {
@@ -113,12 +128,17 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
         }
         // 20일간, 13일째, 일본: not a day of the month
         let after = text[m.end()..].chars().next();
-        if after.is_some_and(|a| matches!(a, '간' | '째' | '본' | '대' | '선' | '반' | '련' | '시')) {
+        if after.is_some_and(|a| matches!(a, '간' | '째' | '본' | '대' | '선' | '반' | '련' | '시'))
+        {
             continue;
         }
         let d: u32 = c[1].parse().unwrap_or(0);
         if (1..=31).contains(&d) {
-            out.push(DateExpr { start: m.start(), end: m.end(), what: DateRef::Day(d) });
+            out.push(DateExpr {
+                start: m.start(),
+                end: m.end(),
+                what: DateRef::Day(d),
+            });
         }
     }
     for c in r[3].captures_iter(text) {
@@ -137,7 +157,11 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
             None => continue,
         };
         // `May` is also a verb: require a capital M and a day number
-        out.push(DateExpr { start: m.start(), end: m.end(), what });
+        out.push(DateExpr {
+            start: m.start(),
+            end: m.end(),
+            what,
+        });
     }
     for c in r[4].captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -147,7 +171,12 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
         let s = m.as_str();
         let what = if let Some(w) = c.get(2) {
             match weekday_of(w.as_str()) {
-                Some(wd) if c.get(1).is_some_and(|l| l.as_str().trim().eq_ignore_ascii_case("last")) => DateRef::LastWeekday(wd),
+                Some(wd)
+                    if c.get(1)
+                        .is_some_and(|l| l.as_str().trim().eq_ignore_ascii_case("last")) =>
+                {
+                    DateRef::LastWeekday(wd)
+                }
                 Some(wd) => DateRef::Weekday(wd),
                 None => continue,
             }
@@ -162,19 +191,27 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
         } else {
             // 전날보다 / 전일 대비 compare with the previous day; they do not date the figure
             let after = text[m.end()..].trim_start();
-            if after.starts_with("보다") || after.starts_with("대비") || after.starts_with("比") {
+            if after.starts_with("보다") || after.starts_with("대비") || after.starts_with("比")
+            {
                 continue;
             }
             DateRef::PreviousDay
         };
-        out.push(DateExpr { start: m.start(), end: m.end(), what });
+        out.push(DateExpr {
+            start: m.start(),
+            end: m.end(),
+            what,
+        });
     }
     out.sort_by_key(|d| d.start);
     out
 }
 
 fn prev_is_digit(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The US Eastern UTC offset on a date (DST from the second Sunday of March to the first
@@ -204,7 +241,9 @@ fn eu_offset(date: NaiveDate, base_hours: i32) -> FixedOffset {
 impl Market {
     /// UTC offset of the market's exchange on a date.
     pub fn offset(self, date: NaiveDate) -> FixedOffset {
-        let east = |h: i32, m: i32| FixedOffset::east_opt(h * 3600 + m * 60).unwrap_or_else(|| unreachable!());
+        let east = |h: i32, m: i32| {
+            FixedOffset::east_opt(h * 3600 + m * 60).unwrap_or_else(|| unreachable!())
+        };
         match self {
             Market::Us => us_eastern_offset(date),
             Market::Kr | Market::Jp => east(9, 0),
@@ -271,10 +310,10 @@ pub fn publication_instant(p: &Published, korean: bool) -> chrono::DateTime<Utc>
             us_eastern_offset(p.local.date())
         }
     });
-    offset
-        .from_local_datetime(&p.local)
-        .single()
-        .map_or_else(|| Utc.from_utc_datetime(&p.local), |d| d.with_timezone(&Utc))
+    offset.from_local_datetime(&p.local).single().map_or_else(
+        || Utc.from_utc_datetime(&p.local),
+        |d| d.with_timezone(&Utc),
+    )
 }
 
 /// The calendar date of `day` (1–31) nearest at or before `reference` (a day in the future
@@ -284,7 +323,8 @@ pub fn day_on_or_before(reference: NaiveDate, day: u32) -> Option<NaiveDate> {
     match this {
         Some(d) if d <= reference + Duration::days(1) => Some(d),
         _ => {
-            let prev_month_end = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)? - Duration::days(1);
+            let prev_month_end = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)?
+                - Duration::days(1);
             NaiveDate::from_ymd_opt(prev_month_end.year(), prev_month_end.month(), day)
         }
     }
@@ -340,18 +380,30 @@ mod tests {
 
     #[test]
     fn seoul_morning_reports_previous_new_york_session() {
-        let p = Published { local: naive(2024, 8, 6, 7, 12), offset: FixedOffset::east_opt(9 * 3600) };
+        let p = Published {
+            local: naive(2024, 8, 6, 7, 12),
+            offset: FixedOffset::east_opt(9 * 3600),
+        };
         let t = publication_instant(&p, true);
         assert_eq!(Market::Us.latest_session(t), d(2024, 8, 5));
         assert_eq!(Market::Kr.latest_session(t), d(2024, 8, 5));
-        let p = Published { local: naive(2024, 8, 6, 15, 40), offset: FixedOffset::east_opt(9 * 3600) };
-        assert_eq!(Market::Kr.latest_session(publication_instant(&p, true)), d(2024, 8, 6));
+        let p = Published {
+            local: naive(2024, 8, 6, 15, 40),
+            offset: FixedOffset::east_opt(9 * 3600),
+        };
+        assert_eq!(
+            Market::Kr.latest_session(publication_instant(&p, true)),
+            d(2024, 8, 6)
+        );
     }
 
     #[test]
     fn new_york_evening_and_tokyo() {
         // 2024-02-22 16:20 EST is 06:20 JST on the 23rd, before Tokyo opens
-        let p = Published { local: naive(2024, 2, 22, 16, 20), offset: FixedOffset::west_opt(5 * 3600) };
+        let p = Published {
+            local: naive(2024, 2, 22, 16, 20),
+            offset: FixedOffset::west_opt(5 * 3600),
+        };
         let t = publication_instant(&p, false);
         assert_eq!(Market::Jp.latest_session(t), d(2024, 2, 22));
         assert_eq!(Market::Us.latest_session(t), d(2024, 2, 22));
@@ -359,9 +411,15 @@ mod tests {
 
     #[test]
     fn weekends_roll_back() {
-        let p = Published { local: naive(2025, 1, 27, 8, 0), offset: FixedOffset::east_opt(9 * 3600) };
+        let p = Published {
+            local: naive(2025, 1, 27, 8, 0),
+            offset: FixedOffset::east_opt(9 * 3600),
+        };
         // Monday 08:00 KST: New York last traded on Friday the 24th
-        assert_eq!(Market::Us.latest_session(publication_instant(&p, true)), d(2025, 1, 24));
+        assert_eq!(
+            Market::Us.latest_session(publication_instant(&p, true)),
+            d(2025, 1, 24)
+        );
     }
 
     #[test]
@@ -376,8 +434,17 @@ mod tests {
         assert_eq!(e[0].what, DateRef::Weekday(Weekday::Thu));
         let e = date_exprs("NEW YORK, March 16 - Wall Street");
         assert_eq!(e[0].what, DateRef::MonthDay(3, 16));
-        assert_eq!(resolve(DateRef::Weekday(Weekday::Thu), d(2025, 4, 4), Market::Us), Some(d(2025, 4, 3)));
-        assert_eq!(resolve(DateRef::PreviousDay, d(2021, 1, 7), Market::Kr), Some(d(2021, 1, 6)));
-        assert_eq!(resolve(DateRef::Day(31), d(2025, 2, 3), Market::Kr), Some(d(2025, 1, 31)));
+        assert_eq!(
+            resolve(DateRef::Weekday(Weekday::Thu), d(2025, 4, 4), Market::Us),
+            Some(d(2025, 4, 3))
+        );
+        assert_eq!(
+            resolve(DateRef::PreviousDay, d(2021, 1, 7), Market::Kr),
+            Some(d(2021, 1, 6))
+        );
+        assert_eq!(
+            resolve(DateRef::Day(31), d(2025, 2, 3), Market::Kr),
+            Some(d(2025, 1, 31))
+        );
     }
 }

@@ -15,9 +15,16 @@ const BUILTIN_WORDS: &str = include_str!("../../data/lexicon/words.csv");
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     #[error("{path}: cannot read lexicon: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: {reason}")]
-    Parse { path: String, line: usize, reason: String },
+    Parse {
+        path: String,
+        line: usize,
+        reason: String,
+    },
 }
 
 /// The market a figure belongs to: decides its time zone and trading day.
@@ -137,24 +144,45 @@ impl Builder {
             let t = l.trim();
             !t.is_empty() && !t.starts_with('#')
         });
-        let Some((_, header)) = lines.next() else { return Ok(()) };
+        let Some((_, header)) = lines.next() else {
+            return Ok(());
+        };
         let header = header.trim_start_matches('\u{feff}').trim();
-        let err = |line: usize, reason: String| LexiconError::Parse { path: path.to_string(), line: line + 1, reason };
+        let err = |line: usize, reason: String| LexiconError::Parse {
+            path: path.to_string(),
+            line: line + 1,
+            reason,
+        };
         if header.starts_with("kind,entity") {
             for (n, line) in lines {
                 let f: Vec<&str> = line.splitn(5, ',').collect();
                 if f.len() != 5 {
-                    return Err(err(n, format!("expected 5 fields (kind,entity,symbol,market,aliases), got {}", f.len())));
+                    return Err(err(
+                        n,
+                        format!(
+                            "expected 5 fields (kind,entity,symbol,market,aliases), got {}",
+                            f.len()
+                        ),
+                    ));
                 }
-                let kind = parse_kind(f[0]).ok_or_else(|| err(n, format!("unknown kind `{}`", f[0])))?;
-                let market = Market::parse(f[3]).ok_or_else(|| err(n, format!("unknown market `{}`", f[3])))?;
-                let symbol = Some(f[2].trim()).filter(|s| !s.is_empty()).map(str::to_string);
+                let kind =
+                    parse_kind(f[0]).ok_or_else(|| err(n, format!("unknown kind `{}`", f[0])))?;
+                let market = Market::parse(f[3])
+                    .ok_or_else(|| err(n, format!("unknown market `{}`", f[3])))?;
+                let symbol = Some(f[2].trim())
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string);
                 let name = f[1].trim().to_string();
                 // a user row for a known entity adds aliases to it
                 let idx = match self.entities.iter().position(|e| e.name == name) {
                     Some(i) => i,
                     None => {
-                        self.entities.push(Entity { kind, name: name.clone(), symbol, market });
+                        self.entities.push(Entity {
+                            kind,
+                            name: name.clone(),
+                            symbol,
+                            market,
+                        });
                         self.entities.len() - 1
                     }
                 };
@@ -176,7 +204,12 @@ impl Builder {
                     "direction" => match value {
                         "up" => WordClass::Direction(Direction::Up),
                         "down" => WordClass::Direction(Direction::Down),
-                        _ => return Err(err(n, format!("direction must be up or down, got `{value}`"))),
+                        _ => {
+                            return Err(err(
+                                n,
+                                format!("direction must be up or down, got `{value}`"),
+                            ))
+                        }
                     },
                     "session" => WordClass::Session(match value {
                         "intraday_before" => SessionWord::IntradayBefore,
@@ -187,11 +220,20 @@ impl Builder {
                         "close_before" => SessionWord::CloseBefore,
                         _ => return Err(err(n, format!("unknown session word class `{value}`"))),
                     }),
-                    "anaphor" => WordClass::Anaphor(if value == "any" { None } else { parse_kind(value) }),
+                    "anaphor" => WordClass::Anaphor(if value == "any" {
+                        None
+                    } else {
+                        parse_kind(value)
+                    }),
                     "blocker" => WordClass::Blocker,
                     "ratio" => match value.parse::<f64>() {
                         Ok(v) if v > 0.0 => WordClass::Ratio((v * 1000.0).round() as u32),
-                        _ => return Err(err(n, format!("ratio value must be a positive number, got `{value}`"))),
+                        _ => {
+                            return Err(err(
+                                n,
+                                format!("ratio value must be a positive number, got `{value}`"),
+                            ))
+                        }
                     },
                     "trailer" => {
                         self.trailers.push(word);
@@ -202,7 +244,10 @@ impl Builder {
                 self.words.push((word, wc));
             }
         } else {
-            return Err(err(0, "header must be `kind,entity,symbol,market,aliases` or `class,word,value`".into()));
+            return Err(err(
+                0,
+                "header must be `kind,entity,symbol,market,aliases` or `class,word,value`".into(),
+            ));
         }
         Ok(())
     }
@@ -213,8 +258,13 @@ impl Builder {
         for (i, (a, _)) in self.aliases.iter().enumerate() {
             seen.insert(a.clone(), i);
         }
-        let mut aliases: Vec<(String, usize)> =
-            self.aliases.iter().enumerate().filter(|(i, (a, _))| seen.get(a) == Some(i)).map(|(_, x)| x.clone()).collect();
+        let mut aliases: Vec<(String, usize)> = self
+            .aliases
+            .iter()
+            .enumerate()
+            .filter(|(i, (a, _))| seen.get(a) == Some(i))
+            .map(|(_, x)| x.clone())
+            .collect();
         aliases.sort();
         let number_only: Vec<bool> = aliases.iter().map(|(a, _)| a.starts_with('=')).collect();
         let alias_matcher = AhoCorasick::builder()
@@ -274,7 +324,8 @@ const PARTICLE_STARTS: &str = "은는이가을를의도와과로으에만까보�
 impl Lexicon {
     /// The built-in lexicon.
     pub fn builtin() -> Lexicon {
-        Self::with_files::<&Path>(&[]).unwrap_or_else(|_| unreachable!("the built-in lexicon is tested"))
+        Self::with_files::<&Path>(&[])
+            .unwrap_or_else(|_| unreachable!("the built-in lexicon is tested"))
     }
 
     /// The built-in lexicon extended by user files (entities or words, told apart by header).
@@ -284,8 +335,10 @@ impl Lexicon {
         b.add_file("data/lexicon/words.csv", BUILTIN_WORDS)?;
         for p in paths {
             let p = p.as_ref();
-            let content = std::fs::read_to_string(p)
-                .map_err(|source| LexiconError::Io { path: p.display().to_string(), source })?;
+            let content = std::fs::read_to_string(p).map_err(|source| LexiconError::Io {
+                path: p.display().to_string(),
+                source,
+            })?;
             b.add_file(&p.display().to_string(), &content)?;
         }
         Ok(b.build())
@@ -313,7 +366,9 @@ impl Lexicon {
             if last.is_ascii_digit() && after.is_some_and(|c| c.is_ascii_digit()) {
                 continue;
             }
-            if after.is_some_and(|c| is_hangul(c) && !PARTICLE_STARTS.contains(c)) && !alias.ends_with("지수") {
+            if after.is_some_and(|c| is_hangul(c) && !PARTICLE_STARTS.contains(c))
+                && !alias.ends_with("지수")
+            {
                 // `메타버스`, `애플리케이션`: the alias is part of a longer word
                 // (`코스피지수도` is fine: the alias ends a compound noun)
                 if !(last.is_ascii_alphanumeric() || last == ')') {
@@ -325,11 +380,16 @@ impl Lexicon {
             if self.number_only[idx] {
                 // `대만 9.70%↓`: a country name stands for its index only right before a number
                 let rest = text[e..].trim_start();
-                if !rest.starts_with(|c: char| c.is_ascii_digit() || "+-−▲▼△▽".contains(c)) {
+                if !rest.starts_with(|c: char| c.is_ascii_digit() || "+-−▲▼△▽".contains(c))
+                {
                     continue;
                 }
             }
-            out.push(EntityHit { start: s, end: e, entity: self.alias_entity[idx] });
+            out.push(EntityHit {
+                start: s,
+                end: e,
+                entity: self.alias_entity[idx],
+            });
         }
         out
     }
@@ -343,7 +403,9 @@ impl Lexicon {
             if w.0.is_ascii() {
                 let before = text[..s].chars().next_back();
                 let after = text[e..].chars().next();
-                if before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                if before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    || after.is_some_and(|c| c.is_ascii_alphanumeric())
+                {
                     continue;
                 }
                 // lowercase English words only in their own case (`Fell` in a headline is fine)
@@ -356,7 +418,11 @@ impl Lexicon {
                         continue;
                     }
                 }
-                out.push(WordHit { start: s, end: e, class });
+                out.push(WordHit {
+                    start: s,
+                    end: e,
+                    class,
+                });
             }
         }
         out
@@ -378,7 +444,11 @@ mod tests {
         let lx = Lexicon::builtin();
         assert!(lx.entities.len() > 150);
         let text = "나스닥 지수는 내렸고 엔비디아·브로드컴, 메타버스와 애플리케이션은 아니다";
-        let names: Vec<&str> = lx.entities_in(text).iter().map(|h| lx.entities[h.entity].name.as_str()).collect();
+        let names: Vec<&str> = lx
+            .entities_in(text)
+            .iter()
+            .map(|h| lx.entities[h.entity].name.as_str())
+            .collect();
         assert_eq!(names, ["Nasdaq Composite", "Nvidia", "Broadcom"]);
     }
 
@@ -386,8 +456,11 @@ mod tests {
     fn user_file_extends_builtin() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let p = dir.path().join("mine.csv");
-        std::fs::write(&p, "kind,entity,symbol,market,aliases\nstock,Acme Robotics,ACME,US,애크미|Acme\n")
-            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            &p,
+            "kind,entity,symbol,market,aliases\nstock,Acme Robotics,ACME,US,애크미|Acme\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let lx = Lexicon::with_files(&[&p]).unwrap_or_else(|e| panic!("{e}"));
         let hits = lx.entities_in("애크미는 5% 올랐다");
         assert_eq!(hits.len(), 1);
@@ -400,8 +473,12 @@ mod tests {
     fn bad_user_file_names_line() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let p = dir.path().join("bad.csv");
-        std::fs::write(&p, "kind,entity,symbol,market,aliases\nwidget,X,X,US,x\n").unwrap_or_else(|e| panic!("{e}"));
-        let err = Lexicon::with_files(&[&p]).err().map(|e| e.to_string()).unwrap_or_default();
+        std::fs::write(&p, "kind,entity,symbol,market,aliases\nwidget,X,X,US,x\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = Lexicon::with_files(&[&p])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("bad.csv:2") && err.contains("widget"), "{err}");
     }
 }

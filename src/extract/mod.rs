@@ -39,7 +39,11 @@ fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             out.push((start, end));
             start = i + 1;
         }
@@ -54,10 +58,14 @@ fn line_ranges(text: &str) -> Vec<(usize, usize)> {
 fn is_body_line(line: &str) -> bool {
     let t = line.trim();
     let chars = t.chars().count();
-    let ends_sentence = t.ends_with('.') || t.ends_with("다") || t.ends_with('”') || t.ends_with('"');
+    let ends_sentence =
+        t.ends_with('.') || t.ends_with("다") || t.ends_with('”') || t.ends_with('"');
     // a Korean sentence ends in `다.`; headlines end in nouns (`…역대 최대 낙폭`)
     let korean_sentence = (t.ends_with("다.") || t.ends_with('다')) && chars >= 12;
-    korean_sentence || chars >= 40 && ends_sentence && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
+    korean_sentence
+        || chars >= 40
+            && ends_sentence
+            && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
 }
 
 /// Sentence ranges inside a line: split after `.`, `?`, `!` followed by a space when the
@@ -71,8 +79,14 @@ fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> 
         if matches!(c, b'.' | b'?' | b'!') && i + 1 < b.len() && b[i + 1] == b' ' {
             let prev = line[..i].chars().next_back();
             // `Jan. 27`, `Inc. shares`, `U.S. stocks`: abbreviations are not sentence ends
-            let word: String = line[..i].chars().rev().take_while(|c| c.is_ascii_alphabetic() || *c == '.').collect();
-            let abbrev = word.len() <= 4 && prev.is_some_and(|p| p.is_ascii_alphabetic()) && !prev.is_some_and(|p| p.is_ascii_lowercase() && word.len() > 3);
+            let word: String = line[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
+                .collect();
+            let abbrev = word.len() <= 4
+                && prev.is_some_and(|p| p.is_ascii_alphabetic())
+                && !prev.is_some_and(|p| p.is_ascii_lowercase() && word.len() > 3);
             if prev.is_some_and(|p| p.is_ascii_digit()) || abbrev && c == b'.' {
                 continue;
             }
@@ -147,14 +161,20 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
     let text = article.text.as_str();
     let korean = text.chars().filter(|&c| is_hangul(c)).count() >= 20;
     let lines = line_ranges(text);
-    let body_start = lines.iter().position(|&(s, e)| is_body_line(&text[s..e])).unwrap_or(0);
+    let body_start = lines
+        .iter()
+        .position(|&(s, e)| is_body_line(&text[s..e]))
+        .unwrap_or(0);
     let trailer = lines
         .iter()
         .enumerate()
         .skip(body_start + 1)
         .find(|(_, &(s, e))| lexicon.is_trailer_line(&text[s..e]))
         .map_or(lines.len(), |(i, _)| i);
-    let published = article.published.as_ref().map(|p| dates::publication_instant(p, korean));
+    let published = article
+        .published
+        .as_ref()
+        .map(|p| dates::publication_instant(p, korean));
     let published_date = article.published.as_ref().map(dates::published_date);
     // The dateline: the first date a body sentence opens with (`5일 유가증권시장에서`,
     // `NEW YORK, March 16 -`, `Feb 22 -`).
@@ -165,7 +185,13 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             let line = &text[s..e];
             dates::date_exprs(line)
                 .into_iter()
-                .find(|d| d.start < 40 && !matches!(d.what, DateRef::Full(_) | DateRef::YearMonth | DateRef::PreviousDay))
+                .find(|d| {
+                    d.start < 40
+                        && !matches!(
+                            d.what,
+                            DateRef::Full(_) | DateRef::YearMonth | DateRef::PreviousDay
+                        )
+                })
                 .map(|d| d.what)
         });
     let mut cx = Ctx {
@@ -180,9 +206,17 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         figures: Vec::new(),
     };
     for (i, &range) in lines.iter().enumerate().take(trailer) {
-        let role = if i < body_start { Role::Headline } else { Role::Body };
+        let role = if i < body_start {
+            Role::Headline
+        } else {
+            Role::Body
+        };
         let line = &text[range.0..range.1];
-        if line.trim().is_empty() || !line.bytes().any(|b| b.is_ascii_digit()) && !line.contains('절') && !line.contains("half") {
+        if line.trim().is_empty()
+            || !line.bytes().any(|b| b.is_ascii_digit())
+                && !line.contains('절')
+                && !line.contains("half")
+        {
             // even digit-free lines update the topic (`지수는 ...` refers back to them)
             for h in lexicon.entities_in(line) {
                 cx.topic = Some(h.entity);
@@ -198,7 +232,11 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             })
             .collect();
         for sent in sentence_ranges(text, range) {
-            let toks: Vec<NumToken> = tokens.iter().filter(|t| t.start >= sent.0 && t.end <= sent.1).cloned().collect();
+            let toks: Vec<NumToken> = tokens
+                .iter()
+                .filter(|t| t.start >= sent.0 && t.end <= sent.1)
+                .cloned()
+                .collect();
             sentence(&mut cx, sent, &toks, role);
         }
     }
@@ -208,13 +246,31 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
 }
 
 fn shift_entities(hits: Vec<EntityHit>, by: usize) -> Vec<EntityHit> {
-    hits.into_iter().map(|h| EntityHit { start: h.start + by, end: h.end + by, ..h }).collect()
+    hits.into_iter()
+        .map(|h| EntityHit {
+            start: h.start + by,
+            end: h.end + by,
+            ..h
+        })
+        .collect()
 }
 fn shift_words(hits: Vec<WordHit>, by: usize) -> Vec<WordHit> {
-    hits.into_iter().map(|h| WordHit { start: h.start + by, end: h.end + by, ..h }).collect()
+    hits.into_iter()
+        .map(|h| WordHit {
+            start: h.start + by,
+            end: h.end + by,
+            ..h
+        })
+        .collect()
 }
 fn shift_dates(hits: Vec<DateExpr>, by: usize) -> Vec<DateExpr> {
-    hits.into_iter().map(|h| DateExpr { start: h.start + by, end: h.end + by, ..h }).collect()
+    hits.into_iter()
+        .map(|h| DateExpr {
+            start: h.start + by,
+            end: h.end + by,
+            ..h
+        })
+        .collect()
 }
 
 /// Is a round number followed by a threshold phrase (`3,000 돌파`, `1,400원을 넘어섰다`)?
@@ -224,7 +280,25 @@ fn is_threshold(text: &str, t: &NumToken) -> bool {
     }
     let after = text[t.end..].trim_start();
     const PHRASES: &[&str] = &[
-        "돌파", "을 넘", "를 넘", "선", "아래", "밑으로", "위로", "하락선", "상승선", "을 회복", "를 회복", "을 웃", "를 웃", "을 밑", "를 밑", "고지", "시대", "mark", "level",
+        "돌파",
+        "을 넘",
+        "를 넘",
+        "선",
+        "아래",
+        "밑으로",
+        "위로",
+        "하락선",
+        "상승선",
+        "을 회복",
+        "를 회복",
+        "을 웃",
+        "를 웃",
+        "을 밑",
+        "를 밑",
+        "고지",
+        "시대",
+        "mark",
+        "level",
     ];
     let round = t.decimals == 0;
     round && PHRASES.iter().any(|p| after.starts_with(p))
@@ -240,10 +314,14 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let dates = shift_dates(dates::date_exprs(s_text), sent.0);
     let korean_sentence = s_text.chars().any(is_hangul);
 
-    let blocker_between = |a: usize, b: usize| words.iter().any(|w| w.class == WordClass::Blocker && w.start >= a && w.end <= b);
+    let blocker_between = |a: usize, b: usize| {
+        words
+            .iter()
+            .any(|w| w.class == WordClass::Blocker && w.start >= a && w.end <= b)
+    };
 
     // ---- money and ratio figures
-    money_and_ratios(cx, sent, toks, &words, &dates, role);
+    money_and_ratios(cx, toks, &words, &dates, role);
 
     // ---- market figures
     let mut drafts: Vec<Draft> = Vec::new();
@@ -272,7 +350,9 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // ---- owner
         let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
         let owner: Option<(usize, String, usize)> = match owner_hit {
-            Some(h) if !blocker_between(h.end, t.start) => Some((h.entity, text[h.start..h.end].to_string(), h.start)),
+            Some(h) if !blocker_between(h.end, t.start) => {
+                Some((h.entity, text[h.start..h.end].to_string(), h.start))
+            }
             Some(_) => None,
             None => {
                 // no name in this sentence: an anaphor, index points, or an English price move
@@ -283,10 +363,17 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 });
                 // `장중에는 39,156.97까지 올랐다`: an intraday print of the index in focus
                 let intraday_level = t.unit == Unit::Bare
-                    && words.iter().any(|w| w.end <= t.start && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore)));
+                    && words.iter().any(|w| {
+                        w.end <= t.start
+                            && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
+                    });
                 let english_move = !korean_sentence
                     && matches!(t.unit, Unit::Currency(_))
-                    && words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && (w.start >= t.end && w.start <= t.end + 2 || w.end + 2 >= t.start && w.end <= t.start));
+                    && words.iter().any(|w| {
+                        matches!(w.class, WordClass::Direction(_))
+                            && (w.start >= t.end && w.start <= t.end + 2
+                                || w.end + 2 >= t.start && w.end <= t.start)
+                    });
                 let want: Option<Option<Kind>> = match (anaphor, t.unit) {
                     (Some(k), _) => Some(k),
                     (None, Unit::Bare) if intraday_level => Some(Some(Kind::Index)),
@@ -322,15 +409,28 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     continue;
                 }
                 let mut after = t.end;
-                if let Some(n) = toks.iter().find(|n| n.start >= t.end && n.parenthesized && n.start <= t.end + 2) {
+                if let Some(n) = toks
+                    .iter()
+                    .find(|n| n.start >= t.end && n.parenthesized && n.start <= t.end + 2)
+                {
                     after = n.end + 1;
                 }
-                let follows = words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && w.start >= after && w.start <= after + 4);
+                let follows = words.iter().any(|w| {
+                    matches!(w.class, WordClass::Direction(_))
+                        && w.start >= after
+                        && w.start <= after + 4
+                });
                 let before_txt = text[..t.start].trim_end();
-                let level_marker = ["to", "at", "record", "to a record", "closed at"].iter().any(|m| before_txt.ends_with(m));
+                let level_marker = ["to", "at", "record", "to a record", "closed at"]
+                    .iter()
+                    .any(|m| before_txt.ends_with(m));
                 let precedes = !korean_sentence
                     && !level_marker
-                    && words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && w.end <= t.start && w.end + 2 >= t.start);
+                    && words.iter().any(|w| {
+                        matches!(w.class, WordClass::Direction(_))
+                            && w.end <= t.start
+                            && w.end + 2 >= t.start
+                    });
                 if follows || precedes {
                     Slot::Points
                 } else {
@@ -341,13 +441,17 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // a level with a unit the entity does not quote in (index in 원) is not this entity's
         let since = current.as_ref().map_or(prev_end, |d| d.last);
         let date_between = dates.iter().any(|d| d.start >= since && d.end <= t.start);
-        let new_owner = current.as_ref().is_none_or(|d| d.entity != entity || d.anchor != anchor && !surface.is_empty());
+        let new_owner = current
+            .as_ref()
+            .is_none_or(|d| d.entity != entity || d.anchor != anchor && !surface.is_empty());
         let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
         // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
         // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
-        let level_before_change = current
-            .as_ref()
-            .is_some_and(|d| slot != Slot::Level && d.level.is_some() && text[d.last..t.start].chars().any(char::is_alphabetic));
+        let level_before_change = current.as_ref().is_some_and(|d| {
+            slot != Slot::Level
+                && d.level.is_some()
+                && text[d.last..t.start].chars().any(char::is_alphabetic)
+        });
         if new_owner || conflict || date_between || level_before_change {
             if let Some(d) = current.take() {
                 drafts.push(d);
@@ -355,7 +459,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             current = Some(Draft {
                 entity,
                 surface: surface.clone(),
-                anchor: if anchor + 120 >= t.start { anchor.min(t.start) } else { t.start },
+                anchor: if anchor + 120 >= t.start {
+                    anchor.min(t.start)
+                } else {
+                    t.start
+                },
                 level: None,
                 points: None,
                 pct: None,
@@ -374,7 +482,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     if drafts.is_empty() {
         for h in &ents {
             cx.topic = Some(h.entity);
-            cx.topic_by_kind.insert(cx.lexicon.entities[h.entity].kind, h.entity);
+            cx.topic_by_kind
+                .insert(cx.lexicon.entities[h.entity].kind, h.entity);
         }
         return;
     }
@@ -387,8 +496,13 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             let mut k = pos;
             while k > 0 {
                 let gap = &text[ents[k - 1].end..ents[k].start];
-                let joiner = matches!(gap.trim(), "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&");
-                let no_number = !toks.iter().any(|t| t.start >= ents[k - 1].end && t.end <= ents[k].start);
+                let joiner = matches!(
+                    gap.trim(),
+                    "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&"
+                );
+                let no_number = !toks
+                    .iter()
+                    .any(|t| t.start >= ents[k - 1].end && t.end <= ents[k].start);
                 if joiner && no_number && !expanded.iter().any(|e| e.anchor == ents[k - 1].start) {
                     group.push(&ents[k - 1]);
                     k -= 1;
@@ -412,30 +526,68 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let n = expanded.len();
     for i in 0..n {
         let d = &expanded[i];
-        let mention_start = if !d.surface.is_empty() && d.anchor <= d.first { d.anchor } else { sent.0 };
-        let region_start = if i > 0 && expanded[i - 1].first != d.first { expanded[i - 1].last } else { sent.0 }.max(mention_start);
-        let next_start = expanded[i + 1..].iter().find(|x| x.first != d.first).map_or(sent.1, |x| x.anchor.min(x.first));
-        let next_entity = ents.iter().find(|h| h.start >= d.last).map_or(sent.1, |h| h.start);
+        let mention_start = if !d.surface.is_empty() && d.anchor <= d.first {
+            d.anchor
+        } else {
+            sent.0
+        };
+        let region_start = if i > 0 && expanded[i - 1].first != d.first {
+            expanded[i - 1].last
+        } else {
+            sent.0
+        }
+        .max(mention_start);
+        let next_start = expanded[i + 1..]
+            .iter()
+            .find(|x| x.first != d.first)
+            .map_or(sent.1, |x| x.anchor.min(x.first));
+        let next_entity = ents
+            .iter()
+            .find(|h| h.start >= d.last)
+            .map_or(sent.1, |h| h.start);
         let region_end = next_start.min(next_entity).max(d.last);
         let last_change = d.change_tokens().map(|t| t.end).max();
         let first_tok = d.first;
 
         // direction: a word after the change (Korean verbs), else before it (nouns, English verbs)
-        let dir_words: Vec<&WordHit> = words.iter().filter(|w| matches!(w.class, WordClass::Direction(_))).collect();
+        let dir_words: Vec<&WordHit> = words
+            .iter()
+            .filter(|w| matches!(w.class, WordClass::Direction(_)))
+            .collect();
         let after_word = last_change.and_then(|lc| {
             dir_words.iter().find(|w| {
                 let gap = &text[lc..w.start.max(lc)];
                 w.start >= lc
                     && w.end <= region_end
                     && gap.chars().count() <= 10
-                    && !["제외", "except", "while", "반면"].iter().any(|x| gap.contains(x))
-                    && !toks.iter().any(|t| t.start >= lc && t.end <= w.start && t.is_change_unit())
+                    && !["제외", "except", "while", "반면"]
+                        .iter()
+                        .any(|x| gap.contains(x))
+                    && !toks
+                        .iter()
+                        .any(|t| t.start >= lc && t.end <= w.start && t.is_change_unit())
             })
         });
-        let before_word = dir_words.iter().rev().find(|w| w.end <= first_tok && w.start >= region_start);
-        let local = if korean_sentence { after_word.or(before_word) } else { before_word.or(after_word) };
+        let before_word = dir_words
+            .iter()
+            .rev()
+            .find(|w| w.end <= first_tok && w.start >= region_start);
+        let local = if korean_sentence {
+            after_word.or(before_word)
+        } else {
+            before_word.or(after_word)
+        };
         let sentence_word = local.copied().or_else(|| {
-            dir_words.iter().min_by_key(|w| if w.end <= first_tok { first_tok - w.end } else { w.start.saturating_sub(d.last) }).copied()
+            dir_words
+                .iter()
+                .min_by_key(|w| {
+                    if w.end <= first_tok {
+                        first_tok - w.end
+                    } else {
+                        w.start.saturating_sub(d.last)
+                    }
+                })
+                .copied()
         });
         let dir_of = |w: &WordHit| match w.class {
             WordClass::Direction(x) => Some(x),
@@ -451,10 +603,18 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             let before = w.end <= first_tok && w.start >= region_start;
             let after = w.start >= d.last && w.end <= region_end;
             match w.class {
-                WordClass::Session(SessionWord::IntradayBefore) if before => session = Session::Intraday,
-                WordClass::Session(SessionWord::IntradayAfter) if after => session = Session::Intraday,
-                WordClass::Session(SessionWord::AfterhoursBefore) if before => session = Session::Afterhours,
-                WordClass::Session(SessionWord::PremarketBefore) if before => session = Session::Premarket,
+                WordClass::Session(SessionWord::IntradayBefore) if before => {
+                    session = Session::Intraday
+                }
+                WordClass::Session(SessionWord::IntradayAfter) if after => {
+                    session = Session::Intraday
+                }
+                WordClass::Session(SessionWord::AfterhoursBefore) if before => {
+                    session = Session::Afterhours
+                }
+                WordClass::Session(SessionWord::PremarketBefore) if before => {
+                    session = Session::Premarket
+                }
                 _ => {}
             }
         }
@@ -462,7 +622,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // date
         let entity = &cx.lexicon.entities[d.entity];
         let date_expr = dates.iter().rev().find(|x| x.end <= first_tok).or_else(|| {
-            dates.iter().find(|x| x.start >= d.last && x.end <= region_end && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..)))
+            dates.iter().find(|x| {
+                x.start >= d.last
+                    && x.end <= region_end
+                    && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..))
+            })
         });
         let event_date = event_date(cx, entity.market, date_expr.map(|x| x.what));
 
@@ -494,7 +658,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let (src_start, src_end) = cx.article.source_span(start, end);
         let (line, column) = cx.article.line_col(src_start);
         let kind = entity.kind;
-        let approx = d.change_tokens().chain(d.level.iter()).any(|t| t.hedge.is_some());
+        let approx = d
+            .change_tokens()
+            .chain(d.level.iter())
+            .any(|t| t.hedge.is_some());
         cx.figures.push(Figure {
             article: cx.article.path.clone(),
             kind,
@@ -509,10 +676,14 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             pct_is_points: false,
             amount: None,
             currency: match kind {
-                Kind::Stock | Kind::Fx | Kind::Commodity | Kind::Crypto => d.level.iter().chain(d.points.iter()).find_map(|t| match t.unit {
-                    Unit::Currency(c) => Some(c.to_string()),
-                    _ => None,
-                }),
+                Kind::Stock | Kind::Fx | Kind::Commodity | Kind::Crypto => d
+                    .level
+                    .iter()
+                    .chain(d.points.iter())
+                    .find_map(|t| match t.unit {
+                        Unit::Currency(c) => Some(c.to_string()),
+                        _ => None,
+                    }),
                 _ => None,
             },
             approx,
@@ -523,7 +694,12 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             span: (src_start, src_end),
             line,
             column,
-            text: cx.article.source.get(src_start..src_end).unwrap_or_default().to_string(),
+            text: cx
+                .article
+                .source
+                .get(src_start..src_end)
+                .unwrap_or_default()
+                .to_string(),
         });
         cx.topic = Some(d.entity);
         cx.topic_by_kind.insert(kind, d.entity);
@@ -537,7 +713,9 @@ fn event_date(cx: &Ctx, market: Market, expr: Option<DateRef>) -> Option<NaiveDa
     }
     let pub_date = cx.published_date?;
     let latest = cx.published.map(|t| market.latest_session(t));
-    let dateline = cx.dateline.and_then(|d| dates::resolve(d, pub_date, market));
+    let dateline = cx
+        .dateline
+        .and_then(|d| dates::resolve(d, pub_date, market));
     let base = match (dateline, latest) {
         (Some(d), Some(l)) => d.min(l),
         (Some(d), None) => d,
@@ -546,16 +724,37 @@ fn event_date(cx: &Ctx, market: Market, expr: Option<DateRef>) -> Option<NaiveDa
     };
     match expr {
         None => Some(base),
-        Some(DateRef::Day(_) | DateRef::MonthDay(..)) => expr.and_then(|e| dates::resolve(e, pub_date, market)),
+        Some(DateRef::Day(_) | DateRef::MonthDay(..)) => {
+            expr.and_then(|e| dates::resolve(e, pub_date, market))
+        }
         Some(e) => dates::resolve(e, base, market),
     }
 }
 
 /// Money amounts (with conversions such as `600만 달러, 우리 돈 78억원`) and ratio claims.
-fn money_and_ratios(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], words: &[WordHit], dates: &[DateExpr], role: Role) {
+fn money_and_ratios(
+    cx: &mut Ctx,
+    toks: &[NumToken],
+    words: &[WordHit],
+    dates: &[DateExpr],
+    role: Role,
+) {
     let text = cx.article.text.as_str();
-    let date = event_date(cx, if cx.korean { Market::Kr } else { Market::Us }, dates.first().map(|d| d.what).filter(|w| matches!(w, DateRef::Full(_))));
-    let push = |cx: &mut Ctx, kind: Kind, start: usize, end: usize, amount: Quantity, currency: Option<String>, pair: Option<usize>| {
+    let date = event_date(
+        cx,
+        if cx.korean { Market::Kr } else { Market::Us },
+        dates
+            .first()
+            .map(|d| d.what)
+            .filter(|w| matches!(w, DateRef::Full(_))),
+    );
+    let push = |cx: &mut Ctx,
+                kind: Kind,
+                start: usize,
+                end: usize,
+                amount: Quantity,
+                currency: Option<String>,
+                pair: Option<usize>| {
         let (src_start, src_end) = cx.article.source_span(start, end);
         let (line, column) = cx.article.line_col(src_start);
         cx.figures.push(Figure {
@@ -580,7 +779,12 @@ fn money_and_ratios(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], words
             span: (src_start, src_end),
             line,
             column,
-            text: cx.article.source.get(src_start..src_end).unwrap_or_default().to_string(),
+            text: cx
+                .article
+                .source
+                .get(src_start..src_end)
+                .unwrap_or_default()
+                .to_string(),
         });
         cx.figures.len() - 1
     };
@@ -602,11 +806,25 @@ fn money_and_ratios(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], words
                         Unit::Currency(c) => c,
                         _ => "",
                     };
-                    let conversion = gap.contains('(') || gap.contains("우리 돈") || gap.contains("한화") || gap.contains("원화") || gap.contains("환산");
+                    let conversion = gap.contains('(')
+                        || gap.contains("우리 돈")
+                        || gap.contains("한화")
+                        || gap.contains("원화")
+                        || gap.contains("환산");
                     (prev_code != code && conversion && gap.chars().count() <= 12).then_some(idx)
                 });
-                let partner = pair.map(|_| last_money.map_or(0, |(_, p)| cx.article.source_span(p.start, p.end).0));
-                let idx = push(cx, Kind::Money, t.start, t.end, q(t), Some(code.to_string()), partner);
+                let partner = pair.map(|_| {
+                    last_money.map_or(0, |(_, p)| cx.article.source_span(p.start, p.end).0)
+                });
+                let idx = push(
+                    cx,
+                    Kind::Money,
+                    t.start,
+                    t.end,
+                    q(t),
+                    Some(code.to_string()),
+                    partner,
+                );
                 last_money = Some((idx, t));
             }
             Unit::Times | Unit::Fraction if t.value > 0.0 => {
@@ -617,11 +835,8 @@ fn money_and_ratios(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], words
     }
     for w in words {
         if let WordClass::Ratio(milli) = w.class {
-            let hedge = if text[sent.0..w.start].trim_end().ends_with('약') || text[sent.0..w.start].trim_end().ends_with("about") {
-                Some(Hedge::About)
-            } else {
-                Some(Hedge::About)
-            };
+            // a ratio said in words is approximate by nature (`절반`, `a third`)
+            let hedge = Some(Hedge::About);
             let amount = Quantity {
                 value: f64::from(milli) / 1000.0,
                 half_width: 0.0,

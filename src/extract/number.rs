@@ -106,10 +106,50 @@ const ENGLISH_SCALES: &[(&str, f64)] = &[
 
 /// Counting and calendar words: a number followed by one of these is not a market figure.
 const COUNTERS: &[&str] = &[
-    "개월", "거래일", "년", "월", "일", "시", "초", "주", "명", "개", "건", "위", "차", "번", "세",
-    "호", "곳", "층", "회", "대째", "가지", "종", "bp", "years", "year", "days", "day", "months",
-    "weeks", "minutes", "min", "hours", "am", "pm", "a.m.", "p.m.", "st", "nd", "rd", "th",
-    "subscribers", "users", "views", "shares",
+    "개월",
+    "거래일",
+    "년",
+    "월",
+    "일",
+    "시",
+    "초",
+    "주",
+    "명",
+    "개",
+    "건",
+    "위",
+    "차",
+    "번",
+    "세",
+    "호",
+    "곳",
+    "층",
+    "회",
+    "대째",
+    "가지",
+    "종",
+    "bp",
+    "years",
+    "year",
+    "days",
+    "day",
+    "months",
+    "weeks",
+    "minutes",
+    "min",
+    "hours",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "subscribers",
+    "users",
+    "views",
+    "shares",
 ];
 
 fn is_digit(c: char) -> bool {
@@ -232,7 +272,9 @@ pub fn scan(text: &str) -> Vec<NumToken> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if is_digit(c) {
             match parse_at(text, i) {
                 Some(tok) => {
@@ -286,7 +328,17 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
         if matches!(a, '-' | ':' | '/' | '.' | '~' | '–') && is_digit(b) {
             return true;
         }
-        if a.is_ascii_alphabetic() && !rest.starts_with(|ch: char| ch == 'b' || ch == 'm' || ch == 'k' || ch == 't' || ch == 'p' || ch == 'x' || ch == 'n') {
+        if a.is_ascii_alphabetic()
+            && !rest.starts_with(|ch: char| {
+                ch == 'b'
+                    || ch == 'm'
+                    || ch == 'k'
+                    || ch == 't'
+                    || ch == 'p'
+                    || ch == 'x'
+                    || ch == 'n'
+            })
+        {
             // 5G, 3D, 4K..., but keep 4.7bn, 12m, 3x handled below
             return true;
         }
@@ -310,7 +362,10 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
 
     // ---- prefix: currency symbol, sign, arrow
     let mut p = i;
-    if let Some((sym, code)) = CURRENCY_PREFIXES.iter().find(|(s, _)| text[..p].ends_with(s)) {
+    if let Some((sym, code)) = CURRENCY_PREFIXES
+        .iter()
+        .find(|(s, _)| text[..p].ends_with(s))
+    {
         p -= sym.len();
         unit = Unit::Currency(code);
     }
@@ -326,7 +381,12 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
             let ok = match prev_char(text, q) {
                 None => true,
                 Some(b) => {
-                    !matches!(c, '-' | '－') || b.is_whitespace() || matches!(b, '(' | '[' | '（' | ',' | '·' | '…' | '"' | '\'' | '‘' | '“')
+                    !matches!(c, '-' | '－')
+                        || b.is_whitespace()
+                        || matches!(
+                            b,
+                            '(' | '[' | '（' | ',' | '·' | '…' | '"' | '\'' | '‘' | '“'
+                        )
                 }
             };
             if ok {
@@ -336,7 +396,10 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         }
     }
     if unit == Unit::Bare {
-        if let Some((sym, code)) = CURRENCY_PREFIXES.iter().find(|(s, _)| text[..p].ends_with(s)) {
+        if let Some((sym, code)) = CURRENCY_PREFIXES
+            .iter()
+            .find(|(s, _)| text[..p].ends_with(s))
+        {
             p -= sym.len();
             unit = Unit::Currency(code);
         }
@@ -356,11 +419,15 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         };
         let after = &rest[u.len()..];
         // `4년 5개월 만에` is a duration; `만큼` a comparison
-        if u == "만" && (after.starts_with('에') || after.starts_with('큼') || after.starts_with("이다")) {
+        if u == "만"
+            && (after.starts_with('에') || after.starts_with('큼') || after.starts_with("이다"))
+        {
             break;
         }
         // bare 천 only as part of 천억 / 천만 / 천조
-        if u == "천" && !(after.starts_with('억') || after.starts_with('만') || after.starts_with('조')) {
+        if u == "천"
+            && !(after.starts_with('억') || after.starts_with('만') || after.starts_with('조'))
+        {
             break;
         }
         if u == "천" {
@@ -427,7 +494,8 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 unit_end = j + u.1;
                 // `4.7 billion dollars` / `600만 달러`
                 let k = skip_spaces(text, unit_end);
-                if let Some((UnitMatch::Unit(un @ Unit::Currency(_)), len)) = match_unit(&text[k..]) {
+                if let Some((UnitMatch::Unit(un @ Unit::Currency(_)), len)) = match_unit(&text[k..])
+                {
                     unit = un;
                     unit_end = k + len;
                 }
@@ -457,7 +525,12 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     if after.starts_with('선') && !after.starts_with("선물") && !after.starts_with("선언") {
         unit = Unit::Threshold;
         end += '선'.len_utf8();
-    } else if after.starts_with('대') && !after.starts_with("대비") && !after.starts_with("대형") && !after.starts_with("대장") && !after.starts_with("대만") {
+    } else if after.starts_with('대')
+        && !after.starts_with("대비")
+        && !after.starts_with("대형")
+        && !after.starts_with("대장")
+        && !after.starts_with("대만")
+    {
         unit = Unit::Threshold;
         end += '대'.len_utf8();
     }
@@ -491,7 +564,18 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         Some(s) => s * value,
         None => value,
     };
-    Some(NumToken { start, end, value, half_width: half, decimals, sign, unit, hedge, parenthesized, scale })
+    Some(NumToken {
+        start,
+        end,
+        value,
+        half_width: half,
+        decimals,
+        sign,
+        unit,
+        hedge,
+        parenthesized,
+        scale,
+    })
 }
 
 enum UnitMatch {
@@ -524,13 +608,14 @@ fn match_unit(rest: &str) -> Option<(UnitMatch, usize)> {
         }
     }
     for (u, code) in CURRENCY_SUFFIXES {
-        if rest.starts_with(u) {
-            let after = &rest[u.len()..];
+        if let Some(after) = rest.strip_prefix(u) {
             if u.is_ascii() && after.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 continue;
             }
             // `원` inside a word: `원유` (crude oil), `원자재`
-            if *u == "원" && (after.starts_with('유') || after.starts_with('자') || after.starts_with('화')) {
+            if *u == "원"
+                && (after.starts_with('유') || after.starts_with('자') || after.starts_with('화'))
+            {
                 continue;
             }
             return Some((UnitMatch::Unit(Unit::Currency(code)), u.len()));
@@ -568,8 +653,7 @@ fn match_unit(rest: &str) -> Option<(UnitMatch, usize)> {
         }
     }
     for u in COUNTERS {
-        if rest.starts_with(u) {
-            let after = &rest[u.len()..];
+        if let Some(after) = rest.strip_prefix(u) {
             if u.is_ascii() && after.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 continue;
             }
@@ -606,7 +690,9 @@ fn hedge_before(before: &str) -> Option<Hedge> {
         ("최소", Hedge::AtLeast),
         ("최대", Hedge::AtMost),
     ];
-    let lower = before.trim_end_matches(['(', '$', '₩', '€', '£', '¥']).trim_end();
+    let lower = before
+        .trim_end_matches(['(', '$', '₩', '€', '£', '¥'])
+        .trim_end();
     for (w, h) in WORDS {
         if lower.len() >= w.len() && lower.is_char_boundary(lower.len() - w.len()) {
             let tail = &lower[lower.len() - w.len()..];
@@ -665,10 +751,18 @@ mod tests {
 
     #[test]
     fn index_triple_tokens() {
-        let t = scan("나스닥 지수는 전 거래일보다 612.47포인트(-3.07%) 급락한 19,341.83에 거래를 마쳤다.");
+        let t = scan(
+            "나스닥 지수는 전 거래일보다 612.47포인트(-3.07%) 급락한 19,341.83에 거래를 마쳤다.",
+        );
         assert_eq!(t.len(), 3);
-        assert_eq!((t[0].value, t[0].unit, t[0].decimals), (612.47, Unit::Points, 2));
-        assert_eq!((t[1].value, t[1].unit, t[1].sign), (-3.07, Unit::Percent, Some(-1.0)));
+        assert_eq!(
+            (t[0].value, t[0].unit, t[0].decimals),
+            (612.47, Unit::Points, 2)
+        );
+        assert_eq!(
+            (t[1].value, t[1].unit, t[1].sign),
+            (-3.07, Unit::Percent, Some(-1.0))
+        );
         assert!(t[1].parenthesized);
         assert_eq!((t[2].value, t[2].unit), (19341.83, Unit::Bare));
         assert!((t[2].half_width - 0.005).abs() < 1e-12);
@@ -698,7 +792,10 @@ mod tests {
     #[test]
     fn english_scales_and_prefixes() {
         let t = one("about $6.6 trillion in");
-        assert_eq!((t.value, t.unit, t.hedge), (6.6e12, Unit::Currency("USD"), Some(Hedge::About)));
+        assert_eq!(
+            (t.value, t.unit, t.hedge),
+            (6.6e12, Unit::Currency("USD"), Some(Hedge::About))
+        );
         assert!((t.half_width - 0.05e12).abs() < 1.0);
         let t = one("a $2.75 billion cash");
         assert_eq!(t.value, 2.75e9);
@@ -707,7 +804,10 @@ mod tests {
         let t = one("rose 2.3 bn dollars");
         assert_eq!(t.value, 2.3e9);
         let t = one("nearly 3,000 points");
-        assert_eq!((t.value, t.unit, t.hedge), (3000.0, Unit::Points, Some(Hedge::AtMost)));
+        assert_eq!(
+            (t.value, t.unit, t.hedge),
+            (3000.0, Unit::Points, Some(Hedge::AtMost))
+        );
     }
 
     #[test]
@@ -731,7 +831,10 @@ mod tests {
         assert_eq!(t.unit, Unit::Fraction);
         assert!((t.value - 0.05).abs() < 1e-12);
         let t = one("약 1.8배에");
-        assert_eq!((t.value, t.unit, t.hedge), (1.8, Unit::Times, Some(Hedge::About)));
+        assert_eq!(
+            (t.value, t.unit, t.hedge),
+            (1.8, Unit::Times, Some(Hedge::About))
+        );
     }
 
     #[test]

@@ -82,7 +82,8 @@ pub(crate) fn render(input: &ReportInput<'_>, w: &mut dyn Write) -> io::Result<(
         serde_json::to_writer(&mut *w, &Record::new(finding))?;
         w.write_all(b"\n")?;
     }
-    let count = |s: crate::check::Severity| input.findings.iter().filter(|f| f.severity == s).count();
+    let count =
+        |s: crate::check::Severity| input.findings.iter().filter(|f| f.severity == s).count();
     let summary = serde_json::json!({
         "summary": {
             "findings": input.findings.len(),

@@ -2,7 +2,10 @@
 
 use super::Rule;
 use crate::check::interval::Interval;
-use crate::check::{decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::check::{
+    decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity,
+    Verdict,
+};
 use crate::extract::{Figure, Quantity, Role, Session};
 
 const DOC: &str = r#"## What it does
@@ -28,7 +31,11 @@ high, low) are different facts and are not compared.
 pub(crate) struct ConflictingValues;
 
 fn fields(f: &Figure) -> [(&'static str, Option<Quantity>); 3] {
-    [("percent change", f.change_pct), ("point change", f.change_points), ("level", f.level)]
+    [
+        ("percent change", f.change_pct),
+        ("point change", f.change_points),
+        ("level", f.level),
+    ]
 }
 
 impl Rule for ConflictingValues {
@@ -48,7 +55,11 @@ impl Rule for ConflictingValues {
                 .into_iter()
                 .filter(|&i| {
                     let f = &cx.figures[i];
-                    f.role == Role::Body && f.entity.is_some() && f.session == Session::Close && f.event_date.is_some() && !cx.is_period_change(f)
+                    f.role == Role::Body
+                        && f.entity.is_some()
+                        && f.session == Session::Close
+                        && f.event_date.is_some()
+                        && !cx.is_period_change(f)
                 })
                 .collect();
             for (k, &i) in body.iter().enumerate() {
@@ -59,21 +70,32 @@ impl Rule for ConflictingValues {
                         continue;
                     }
                     for ((field, qa), (_, qb)) in fields(a).into_iter().zip(fields(b)) {
-                        let (Some(qa), Some(qb)) = (qa, qb) else { continue };
+                        let (Some(qa), Some(qb)) = (qa, qb) else {
+                            continue;
+                        };
                         let (ia, ib) = (Interval::of(&qa), Interval::of(&qb));
                         if ia.overlaps(&ib) {
                             mark(verdicts, j, Verdict::Passed);
                             continue;
                         }
                         mark(verdicts, j, Verdict::Failed);
-                        let severity = if qa.hedge.is_some() || qb.hedge.is_some() { Severity::Warning } else { Severity::Error };
+                        let severity = if qa.hedge.is_some() || qb.hedge.is_some() {
+                            Severity::Warning
+                        } else {
+                            Severity::Error
+                        };
                         let name = b.entity.as_deref().unwrap_or_default();
                         let (da, db) = (decimals_of(qa.half_width), decimals_of(qb.half_width));
                         let mut fd = finding_at(
                             "MF004",
                             severity,
                             b,
-                            format!("{name}: {field} {} here, but {} on line {} for the same day", fmt_num(qb.value, db), fmt_num(qa.value, da), a.line),
+                            format!(
+                                "{name}: {field} {} here, but {} on line {} for the same day",
+                                fmt_num(qb.value, db),
+                                fmt_num(qa.value, da),
+                                a.line
+                            ),
                         );
                         fd.expected = Some(fmt_num(qa.value, da));
                         fd.found = Some(fmt_num(qb.value, db));

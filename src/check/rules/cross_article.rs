@@ -2,7 +2,10 @@
 
 use super::Rule;
 use crate::check::interval::Interval;
-use crate::check::{decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::check::{
+    decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity,
+    Verdict,
+};
 use crate::extract::{Figure, Kind, Quantity, Role, Session};
 use std::collections::BTreeMap;
 
@@ -29,7 +32,11 @@ meet. Intraday prints and changes over a period are not compared. A disagreement
 pub(crate) struct CrossArticle;
 
 fn fields(f: &Figure) -> [(&'static str, Option<Quantity>); 3] {
-    [("percent change", f.change_pct), ("point change", f.change_points), ("level", f.level)]
+    [
+        ("percent change", f.change_pct),
+        ("point change", f.change_points),
+        ("level", f.level),
+    ]
 }
 
 impl Rule for CrossArticle {
@@ -46,7 +53,10 @@ impl Rule for CrossArticle {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         let mut groups: BTreeMap<(&str, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
         for (i, f) in cx.figures.iter().enumerate() {
-            if f.role != Role::Body || f.session != Session::Close || !matches!(f.kind, Kind::Index | Kind::Stock | Kind::Fx) {
+            if f.role != Role::Body
+                || f.session != Session::Close
+                || !matches!(f.kind, Kind::Index | Kind::Stock | Kind::Fx)
+            {
                 continue;
             }
             if let (Some(e), Some(d)) = (f.entity.as_deref(), f.event_date) {
@@ -61,11 +71,20 @@ impl Rule for CrossArticle {
                 for (field, qb) in fields(b) {
                     let Some(qb) = qb else { continue };
                     let ib = Interval::of(&qb);
-                    let earlier = idxs[..k].iter().map(|&i| &cx.figures[i]).filter(|a| a.article != b.article);
+                    let earlier = idxs[..k]
+                        .iter()
+                        .map(|&i| &cx.figures[i])
+                        .filter(|a| a.article != b.article);
                     let mut any = false;
                     let mut clash: Option<(&Figure, Quantity)> = None;
                     for a in earlier {
-                        let Some(qa) = fields(a).into_iter().find(|(n, _)| *n == field).and_then(|(_, q)| q) else { continue };
+                        let Some(qa) = fields(a)
+                            .into_iter()
+                            .find(|(n, _)| *n == field)
+                            .and_then(|(_, q)| q)
+                        else {
+                            continue;
+                        };
                         any = true;
                         if Interval::of(&qa).overlaps(&ib) {
                             clash = None;
@@ -85,11 +104,23 @@ impl Rule for CrossArticle {
                                 "MF020",
                                 Severity::Warning,
                                 b,
-                                format!("{entity} on {date}: {field} {} here, but {} in {}:{}", fmt_num(qb.value, db), fmt_num(qa.value, da), a.article, a.line),
+                                format!(
+                                    "{entity} on {date}: {field} {} here, but {} in {}:{}",
+                                    fmt_num(qb.value, db),
+                                    fmt_num(qa.value, da),
+                                    a.article,
+                                    a.line
+                                ),
                             );
                             fd.expected = Some(fmt_num(qa.value, da));
                             fd.found = Some(fmt_num(qb.value, db));
-                            fd.note = Some(format!("the two intervals [{}, {}] and [{}, {}] do not meet", fmt_num(ib.lo, db + 1), fmt_num(ib.hi, db + 1), fmt_num(qa.value - qa.half_width, da + 1), fmt_num(qa.value + qa.half_width, da + 1)));
+                            fd.note = Some(format!(
+                                "the two intervals [{}, {}] and [{}, {}] do not meet",
+                                fmt_num(ib.lo, db + 1),
+                                fmt_num(ib.hi, db + 1),
+                                fmt_num(qa.value - qa.half_width, da + 1),
+                                fmt_num(qa.value + qa.half_width, da + 1)
+                            ));
                             fd.figures.push(figure_ref(a));
                             out.push(fd);
                         }

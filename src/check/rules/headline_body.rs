@@ -2,7 +2,10 @@
 
 use super::Rule;
 use crate::check::interval::Interval;
-use crate::check::{decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::check::{
+    decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity,
+    Verdict,
+};
 use crate::extract::{Figure, Quantity, Role};
 
 const DOC: &str = r#"## What it does
@@ -39,14 +42,24 @@ fn headline_interval(q: &Quantity) -> Interval {
     }
     let step = 2.0 * q.half_width;
     if q.value >= 0.0 {
-        Interval { lo: i.lo, hi: i.hi.max(q.value + step) }
+        Interval {
+            lo: i.lo,
+            hi: i.hi.max(q.value + step),
+        }
     } else {
-        Interval { lo: i.lo.min(q.value - step), hi: i.hi }
+        Interval {
+            lo: i.lo.min(q.value - step),
+            hi: i.hi,
+        }
     }
 }
 
 fn fields(f: &Figure) -> [(&'static str, Option<Quantity>); 3] {
-    [("percent change", f.change_pct), ("point change", f.change_points), ("level", f.level)]
+    [
+        ("percent change", f.change_pct),
+        ("point change", f.change_points),
+        ("level", f.level),
+    ]
 }
 
 impl Rule for HeadlineBody {
@@ -70,19 +83,36 @@ impl Rule for HeadlineBody {
                 let body: Vec<&Figure> = idxs
                     .iter()
                     .map(|&j| &cx.figures[j])
-                    .filter(|b| b.role == Role::Body && b.entity == h.entity && b.event_date == h.event_date && !cx.is_period_change(b))
+                    .filter(|b| {
+                        b.role == Role::Body
+                            && b.entity == h.entity
+                            && b.event_date == h.event_date
+                            && !cx.is_period_change(b)
+                    })
                     .collect();
                 for (field, hq) in fields(h) {
                     let Some(hq) = hq else { continue };
-                    let candidates: Vec<(&Figure, Quantity)> =
-                        body.iter().filter_map(|b| fields(b).into_iter().find(|(n, _)| *n == field).and_then(|(_, q)| q).map(|q| (*b, q))).collect();
+                    let candidates: Vec<(&Figure, Quantity)> = body
+                        .iter()
+                        .filter_map(|b| {
+                            fields(b)
+                                .into_iter()
+                                .find(|(n, _)| *n == field)
+                                .and_then(|(_, q)| q)
+                                .map(|q| (*b, q))
+                        })
+                        .collect();
                     if candidates.is_empty() {
                         continue;
                     }
                     let hint = headline_interval(&hq);
                     let d = decimals_of(hq.half_width);
-                    let exact = candidates.iter().find(|(_, q)| (round(q.value, d) - hq.value).abs() < 1e-9 && hq.hedge.is_none());
-                    let compatible = candidates.iter().find(|(_, q)| hint.overlaps(&Interval::of(q)));
+                    let exact = candidates.iter().find(|(_, q)| {
+                        (round(q.value, d) - hq.value).abs() < 1e-9 && hq.hedge.is_none()
+                    });
+                    let compatible = candidates
+                        .iter()
+                        .find(|(_, q)| hint.overlaps(&Interval::of(q)));
                     let name = h.entity.as_deref().unwrap_or_default();
                     if exact.is_some() {
                         mark(verdicts, hi, Verdict::Passed);
@@ -109,7 +139,11 @@ impl Rule for HeadlineBody {
                         mark(verdicts, hi, Verdict::Failed);
                         let (b, q) = candidates[0];
                         let bd = decimals_of(q.half_width);
-                        let severity = if hq.hedge.is_some() { Severity::Warning } else { Severity::Error };
+                        let severity = if hq.hedge.is_some() {
+                            Severity::Warning
+                        } else {
+                            Severity::Error
+                        };
                         let mut fd = finding_at(
                             "MF003",
                             severity,

@@ -2,7 +2,9 @@
 
 use super::Rule;
 use crate::check::interval::{range2, Interval};
-use crate::check::{figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::check::{
+    figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict,
+};
 use crate::extract::{Figure, Kind};
 
 const DOC: &str = r#"## What it does
@@ -34,10 +36,19 @@ pub(crate) struct ImpliedFx;
 const BANDS: &str = include_str!("../../../data/reference/fx_bands.csv");
 
 fn band(base: &str, quote: &str) -> Option<(f64, f64)> {
-    BANDS.lines().filter(|l| !l.starts_with('#')).skip(1).find_map(|l| {
-        let f: Vec<&str> = l.split(',').collect();
-        (f.len() == 4 && f[0] == base && f[1] == quote).then(|| (f[2].parse().unwrap_or(0.0), f[3].parse().unwrap_or(f64::MAX)))
-    })
+    BANDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .find_map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f.len() == 4 && f[0] == base && f[1] == quote).then(|| {
+                (
+                    f[2].parse().unwrap_or(0.0),
+                    f[3].parse().unwrap_or(f64::MAX),
+                )
+            })
+        })
 }
 
 /// A pair of amounts and the rate (KRW per one unit of `base`) they imply.
@@ -55,8 +66,21 @@ fn pairs<'a>(cx: &Context<'a>) -> Vec<Pair<'a>> {
     let mut out = Vec::new();
     for (i, f) in cx.figures.iter().enumerate() {
         let Some(pspan) = f.pair else { continue };
-        let Some(p) = cx.figures.iter().find(|g| g.article == f.article && g.span.0 == pspan && g.kind == Kind::Money) else { continue };
-        let (Some(fa), Some(pa), Some(fc), Some(pc)) = (f.amount, p.amount, f.currency.as_deref(), p.currency.as_deref()) else { continue };
+        let Some(p) = cx
+            .figures
+            .iter()
+            .find(|g| g.article == f.article && g.span.0 == pspan && g.kind == Kind::Money)
+        else {
+            continue;
+        };
+        let (Some(fa), Some(pa), Some(fc), Some(pc)) = (
+            f.amount,
+            p.amount,
+            f.currency.as_deref(),
+            p.currency.as_deref(),
+        ) else {
+            continue;
+        };
         let (krw, foreign, base) = if fc == "KRW" && pc != "KRW" {
             (fa, pa, pc)
         } else if pc == "KRW" && fc != "KRW" {
@@ -101,7 +125,11 @@ impl Rule for ImpliedFx {
                 fmt_num(p.rate.lo, 1),
                 fmt_num(p.rate.hi, 1)
             );
-            let sev = if p.hedged { Severity::Warning } else { Severity::Error };
+            let sev = if p.hedged {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             let mut failed = false;
             // (a) history
             if let Some((lo, hi)) = band(&p.base, "KRW") {
@@ -111,27 +139,51 @@ impl Rule for ImpliedFx {
                         "MF010",
                         Severity::Error,
                         p.fig,
-                        format!("the conversion implies {} KRW per {}, a rate never seen", fmt_num(p.point, 1), p.base),
+                        format!(
+                            "the conversion implies {} KRW per {}, a rate never seen",
+                            fmt_num(p.point, 1),
+                            p.base
+                        ),
                     );
-                    fd.expected = Some(format!("{}–{} KRW/{}", fmt_num(lo, 0), fmt_num(hi, 0), p.base));
+                    fd.expected = Some(format!(
+                        "{}–{} KRW/{}",
+                        fmt_num(lo, 0),
+                        fmt_num(hi, 0),
+                        p.base
+                    ));
                     fd.found = Some(fmt_num(p.point, 1));
-                    fd.note = Some(format!("{what}; a digit or a unit (만/억/조) is probably off"));
+                    fd.note = Some(format!(
+                        "{what}; a digit or a unit (만/억/조) is probably off"
+                    ));
                     fd.figures.push(figure_ref(p.partner));
                     out.push(fd);
                 }
             }
             // (b) an FX quote in the same article
             let pair_name = format!("{}/KRW", p.base);
-            for q in cx.figures.iter().filter(|q| q.article == p.fig.article && q.kind == Kind::Fx && q.entity.as_deref() == Some(pair_name.as_str())) {
+            for q in cx.figures.iter().filter(|q| {
+                q.article == p.fig.article
+                    && q.kind == Kind::Fx
+                    && q.entity.as_deref() == Some(pair_name.as_str())
+            }) {
                 let Some(l) = q.level else { continue };
-                let quote = Interval { lo: l.value * 0.98, hi: l.value * 1.02 };
+                let quote = Interval {
+                    lo: l.value * 0.98,
+                    hi: l.value * 1.02,
+                };
                 if !failed && !p.rate.overlaps(&quote) {
                     failed = true;
                     let mut fd = finding_at(
                         "MF010",
                         sev,
                         p.fig,
-                        format!("the conversion implies {} KRW per {}, but line {} quotes {}", fmt_num(p.point, 1), p.base, q.line, fmt_num(l.value, 1)),
+                        format!(
+                            "the conversion implies {} KRW per {}, but line {} quotes {}",
+                            fmt_num(p.point, 1),
+                            p.base,
+                            q.line,
+                            fmt_num(l.value, 1)
+                        ),
                     );
                     fd.expected = Some(format!("about {} KRW/{}", fmt_num(l.value, 1), p.base));
                     fd.found = Some(fmt_num(p.point, 1));
@@ -152,7 +204,11 @@ impl Rule for ImpliedFx {
                 };
                 if near && !p.rate.overlaps(&o.rate) {
                     failed = true;
-                    let s = if p.hedged || o.hedged { Severity::Warning } else { Severity::Error };
+                    let s = if p.hedged || o.hedged {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    };
                     let mut fd = finding_at(
                         "MF010",
                         s,
@@ -166,8 +222,16 @@ impl Rule for ImpliedFx {
                             fmt_num(o.point, 1)
                         ),
                     );
-                    fd.expected = Some(format!("{}–{}", fmt_num(o.rate.lo, 1), fmt_num(o.rate.hi, 1)));
-                    fd.found = Some(format!("{}–{}", fmt_num(p.rate.lo, 1), fmt_num(p.rate.hi, 1)));
+                    fd.expected = Some(format!(
+                        "{}–{}",
+                        fmt_num(o.rate.lo, 1),
+                        fmt_num(o.rate.hi, 1)
+                    ));
+                    fd.found = Some(format!(
+                        "{}–{}",
+                        fmt_num(p.rate.lo, 1),
+                        fmt_num(p.rate.hi, 1)
+                    ));
                     fd.note = Some(format!(
                         "{what}; {} ↔ {} implies {}–{}; the ranges do not meet",
                         o.partner.text.trim(),
@@ -183,8 +247,14 @@ impl Rule for ImpliedFx {
             }
             // (d) the reference file
             if let (Some(r), Some(date)) = (cx.config.reference.as_ref(), p.fig.event_date) {
-                if let Some(c) = r.get(&format!("{}=X", "KRW"), date).filter(|_| p.base == "USD") {
-                    let quote = Interval { lo: c.close * 0.98, hi: c.close * 1.02 };
+                if let Some(c) = r
+                    .get(&format!("{}=X", "KRW"), date)
+                    .filter(|_| p.base == "USD")
+                {
+                    let quote = Interval {
+                        lo: c.close * 0.98,
+                        hi: c.close * 1.02,
+                    };
                     if !failed && !p.rate.overlaps(&quote) {
                         failed = true;
                         let mut fd = finding_at(
@@ -199,7 +269,15 @@ impl Rule for ImpliedFx {
                     }
                 }
             }
-            mark(verdicts, p.index, if failed { Verdict::Failed } else { Verdict::Passed });
+            mark(
+                verdicts,
+                p.index,
+                if failed {
+                    Verdict::Failed
+                } else {
+                    Verdict::Passed
+                },
+            );
         }
     }
 }

@@ -39,14 +39,24 @@ impl Rule for ImpossibleChange {
             let name = f.entity.as_deref().unwrap_or(&f.surface);
             if let Some(p) = f.change_pct.filter(|p| p.value <= -100.0) {
                 mark(verdicts, i, Verdict::Failed);
-                let mut fd = finding_at("MF006", Severity::Error, f, format!("{name}: a fall of {}% is impossible", fmt_num(-p.value, 2)));
+                let mut fd = finding_at(
+                    "MF006",
+                    Severity::Error,
+                    f,
+                    format!("{name}: a fall of {}% is impossible", fmt_num(-p.value, 2)),
+                );
                 fd.expected = Some("a fall of less than 100%".into());
                 fd.found = Some(format!("{}%", fmt_num(p.value, 2)));
                 out.push(fd);
             }
             if let Some(l) = f.level.filter(|l| l.value <= 0.0) {
                 mark(verdicts, i, Verdict::Failed);
-                out.push(finding_at("MF006", Severity::Error, f, format!("{name}: a level of {} is impossible", fmt_num(l.value, 2))));
+                out.push(finding_at(
+                    "MF006",
+                    Severity::Error,
+                    f,
+                    format!("{name}: a level of {} is impossible", fmt_num(l.value, 2)),
+                ));
             }
         }
     }

@@ -35,12 +35,21 @@ pub(crate) struct RatioClaim;
 fn same_unit(a: &NumToken, b: &NumToken) -> bool {
     match (a.unit, b.unit) {
         (Unit::Currency(x), Unit::Currency(y)) => x == y,
-        (x, y) => x == y && !matches!(x, Unit::Bare | Unit::Times | Unit::Fraction | Unit::Threshold),
+        (x, y) => {
+            x == y
+                && !matches!(
+                    x,
+                    Unit::Bare | Unit::Times | Unit::Fraction | Unit::Threshold
+                )
+        }
     }
 }
 
 fn operand(t: &NumToken) -> bool {
-    matches!(t.unit, Unit::Points | Unit::Percent | Unit::Currency(_) | Unit::Counter)
+    matches!(
+        t.unit,
+        Unit::Points | Unit::Percent | Unit::Currency(_) | Unit::Counter
+    )
 }
 
 impl Rule for RatioClaim {
@@ -59,27 +68,54 @@ impl Rule for RatioClaim {
             if r.kind != Kind::Ratio {
                 continue;
             }
-            let (Some(claim), Some(a)) = (r.amount, cx.article(r)) else { continue };
+            let (Some(claim), Some(a)) = (r.amount, cx.article(r)) else {
+                continue;
+            };
             let text = a.text.as_str();
             let (rs, re) = claim.text_span;
             let word = !text[rs..re].bytes().any(|b| b.is_ascii_digit());
-            let margin = if word { 0.15 } else if claim.hedge.is_some() { 0.10 } else { 0.0 };
+            let margin = if word {
+                0.15
+            } else if claim.hedge.is_some() {
+                0.10
+            } else {
+                0.0
+            };
             let claim_iv = Interval {
                 lo: (claim.value - claim.half_width) * (1.0 - margin),
                 hi: (claim.value + claim.half_width) * (1.0 + margin),
             };
             // ---- operands
             let measured: Option<(Interval, f64, String)> = {
-                let after = &text[re..text.len().min(re + 40)];
-                if ["of its value", "of its market value", "of their value", "of its market"].iter().any(|p| after.trim_start().starts_with(p)) {
+                let after: String = text[re..].chars().take(30).collect();
+                if [
+                    "of its value",
+                    "of its market value",
+                    "of their value",
+                    "of its market",
+                ]
+                .iter()
+                .any(|p| after.trim_start().starts_with(p))
+                {
                     // `loses a third of its value`: the article's lead percent move
                     cx.figures
                         .iter()
-                        .filter(|f| f.article == r.article && f.role == Role::Body && matches!(f.kind, Kind::Stock | Kind::Index))
+                        .filter(|f| {
+                            f.article == r.article
+                                && f.role == Role::Body
+                                && matches!(f.kind, Kind::Stock | Kind::Index)
+                        })
                         .find_map(|f| f.change_pct.map(|p| (f, p)))
                         .map(|(f, p)| {
                             let iv = Interval::of(&p);
-                            (Interval { lo: iv.lo.abs().min(iv.hi.abs()) / 100.0, hi: iv.lo.abs().max(iv.hi.abs()) / 100.0 }, p.value.abs() / 100.0, format!("a {}% move (line {})", fmt_num(p.value, 2), f.line))
+                            (
+                                Interval {
+                                    lo: iv.lo.abs().min(iv.hi.abs()) / 100.0,
+                                    hi: iv.lo.abs().max(iv.hi.abs()) / 100.0,
+                                },
+                                p.value.abs() / 100.0,
+                                format!("a {}% move (line {})", fmt_num(p.value, 2), f.line),
+                            )
                         })
                 } else {
                     let line_start = text[..rs].rfind('\n').map_or(0, |k| k + 1);
@@ -87,34 +123,79 @@ impl Rule for RatioClaim {
                     let toks: Vec<NumToken> = scan(prefix).into_iter().filter(operand).collect();
                     let base = toks.last().filter(|t| {
                         let gap = prefix[t.end..].trim();
-                        gap.starts_with(')') || gap.starts_with('의') || gap.is_empty() || gap.ends_with('의') || gap.ends_with("의 약") || gap.ends_with("의 거의")
+                        gap.starts_with(')')
+                            || gap.starts_with('의')
+                            || gap.is_empty()
+                            || gap.ends_with('의')
+                            || gap.ends_with("의 약")
+                            || gap.ends_with("의 거의")
                     });
-                    let compared = base.and_then(|b| toks[..toks.len() - 1].iter().rev().find(|t| same_unit(t, b)));
+                    let compared = base.and_then(|b| {
+                        toks[..toks.len() - 1]
+                            .iter()
+                            .rev()
+                            .find(|t| same_unit(t, b))
+                    });
                     match (compared, base) {
                         (Some(c), Some(b)) if b.value != 0.0 => {
-                            let iv = |t: &NumToken| Interval::of(&crate::extract::Quantity { value: t.value.abs(), half_width: t.half_width, explicit_sign: false, hedge: t.hedge, text_span: (0, 0) });
+                            let iv = |t: &NumToken| {
+                                Interval::of(&crate::extract::Quantity {
+                                    value: t.value.abs(),
+                                    half_width: t.half_width,
+                                    explicit_sign: false,
+                                    hedge: t.hedge,
+                                    text_span: (0, 0),
+                                })
+                            };
                             let m = range2(iv(c), iv(b), |x, y| x / y);
-                            Some((m, c.value.abs() / b.value.abs(), format!("{} / {}", prefix[c.start..c.end].trim(), prefix[b.start..b.end].trim())))
+                            Some((
+                                m,
+                                c.value.abs() / b.value.abs(),
+                                format!(
+                                    "{} / {}",
+                                    prefix[c.start..c.end].trim(),
+                                    prefix[b.start..b.end].trim()
+                                ),
+                            ))
                         }
                         _ => None,
                     }
                 }
             };
-            let Some((m, point, how)) = measured else { continue };
+            let Some((m, point, how)) = measured else {
+                continue;
+            };
             if m.overlaps(&claim_iv) {
                 mark(verdicts, i, Verdict::Passed);
                 continue;
             }
             mark(verdicts, i, Verdict::Failed);
-            let sev = if claim.hedge.is_some() || word { Severity::Warning } else { Severity::Error };
-            let mut fd = finding_at("MF011", sev, r, format!("the text claims a ratio of {}, but {how} = {}", fmt_num(claim.value, 3), fmt_num(point, 3)));
+            let sev = if claim.hedge.is_some() || word {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let mut fd = finding_at(
+                "MF011",
+                sev,
+                r,
+                format!(
+                    "the text claims a ratio of {}, but {how} = {}",
+                    fmt_num(claim.value, 3),
+                    fmt_num(point, 3)
+                ),
+            );
             fd.expected = Some(fmt_num(point, 3));
             fd.found = Some(r.text.clone());
             fd.note = Some(format!(
                 "the claim allows [{}, {}]{}; the amounts allow [{}, {}]",
                 fmt_num(claim_iv.lo, 3),
                 fmt_num(claim_iv.hi, 3),
-                if margin > 0.0 { format!(" (±{:.0} % for the hedge)", margin * 100.0) } else { String::new() },
+                if margin > 0.0 {
+                    format!(" (±{:.0} % for the hedge)", margin * 100.0)
+                } else {
+                    String::new()
+                },
                 fmt_num(m.lo, 3),
                 fmt_num(m.hi, 3)
             ));
@@ -137,7 +218,9 @@ mod tests {
 
     #[test]
     fn one_twentieth_is_wrong_for_557_of_7800() {
-        let bad = format!("{KO_HEAD}딥시크의 개발 비용은 557만 달러로 GPT-4 7800만 달러의 20분의 1 수준이다.\n");
+        let bad = format!(
+            "{KO_HEAD}딥시크의 개발 비용은 557만 달러로 GPT-4 7800만 달러의 20분의 1 수준이다.\n"
+        );
         assert_eq!(findings_of("MF011", &bad).len(), 1);
         let ok = format!("{KO_HEAD}연구 인력은 130여 명으로 경쟁사 1,200명의 거의 10분의 1이다.\n");
         assert!(findings_of("MF011", &ok).is_empty());

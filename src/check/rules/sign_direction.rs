@@ -40,8 +40,13 @@ impl Rule for SignDirection {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         for (i, f) in cx.figures.iter().enumerate() {
-            let Some(dir) = f.direction_word else { continue };
-            let signed = [f.change_points, f.change_pct].into_iter().flatten().find(|q| q.explicit_sign && q.value != 0.0);
+            let Some(dir) = f.direction_word else {
+                continue;
+            };
+            let signed = [f.change_points, f.change_pct]
+                .into_iter()
+                .flatten()
+                .find(|q| q.explicit_sign && q.value != 0.0);
             let Some(q) = signed else { continue };
             if q.value.signum() == dir.sign() {
                 mark(verdicts, i, Verdict::Passed);
@@ -50,12 +55,19 @@ impl Rule for SignDirection {
             mark(verdicts, i, Verdict::Failed);
             let name = f.entity.as_deref().unwrap_or(&f.surface);
             let word = f.direction_text.as_deref().unwrap_or(dir.as_str());
-            let printed = if q.value < 0.0 { "a minus sign" } else { "a plus sign" };
+            let printed = if q.value < 0.0 {
+                "a minus sign"
+            } else {
+                "a plus sign"
+            };
             let mut fd = finding_at(
                 "MF002",
                 Severity::Error,
                 f,
-                format!("{name}: `{word}` says the figure went {}, but it is printed with {printed}", dir.as_str()),
+                format!(
+                    "{name}: `{word}` says the figure went {}, but it is printed with {printed}",
+                    dir.as_str()
+                ),
             );
             fd.expected = Some(format!("a change going {}", dir.as_str()));
             fd.found = Some(format!("{:+}", q.value));
@@ -82,7 +94,9 @@ mod tests {
     #[test]
     fn a_word_for_another_figure_does_not_bind() {
         // NAVER's minus sign is not contradicted by the sentence's closing verb
-        let text = format!("{KO_HEAD}시가총액 상위 종목 가운데 NAVER(-0.17%)를 제외한 전 종목이 올랐다.\n");
+        let text = format!(
+            "{KO_HEAD}시가총액 상위 종목 가운데 NAVER(-0.17%)를 제외한 전 종목이 올랐다.\n"
+        );
         assert!(findings_of("MF002", &text).is_empty());
     }
 }

@@ -12,7 +12,10 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 /// Extract and check several articles given as (path, text).
 pub(crate) fn run_many(articles: &[(&str, &str)], config: &Config) -> (Vec<Figure>, Vec<Finding>) {
-    let arts: Vec<Article> = articles.iter().map(|(p, t)| Article::from_text(p, t)).collect();
+    let arts: Vec<Article> = articles
+        .iter()
+        .map(|(p, t)| Article::from_text(p, t))
+        .collect();
     let figs: Vec<Figure> = arts.iter().flat_map(|a| extract(a, lexicon())).collect();
     let (findings, _) = check(&arts, &figs, config);
     (figs, findings)
@@ -26,4 +29,3 @@ pub(crate) fn findings_of(code: &str, text: &str) -> Vec<Finding> {
 
 /// A Korean news header so dates resolve.
 pub(crate) const KO_HEAD: &str = "제목 줄\n입력 2024.08.05 16:40\n\n";
-pub(crate) const EN_HEAD: &str = "Headline line\nPosted: 2022-02-03 16:45:00 EST\n\n";

@@ -2,7 +2,9 @@
 
 use super::Rule;
 use crate::check::interval::{pct_from_points_level, range2, Interval};
-use crate::check::{decimals_of, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict};
+use crate::check::{
+    decimals_of, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict,
+};
 use crate::extract::Hedge;
 
 const DOC: &str = r#"## What it does
@@ -60,12 +62,22 @@ impl Rule for TripleArithmetic {
                     None => continue,
                 }
             };
-            let (Some(l), Some(p), Some(c)) = (f.level, f.change_points, f.change_pct) else { continue };
+            let (Some(l), Some(p), Some(c)) = (f.level, f.change_points, f.change_pct) else {
+                continue;
+            };
             let name = f.entity.as_deref().unwrap_or(&f.surface);
             let hedged = [l.hedge, p.hedge, c.hedge].iter().any(Option::is_some);
-            let severity = if hedged { Severity::Warning } else { Severity::Error };
+            let severity = if hedged {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             let (li, pi, ci) = (Interval::of(&l), Interval::of(&p), Interval::of(&c));
-            let (pd, cd, ld) = (decimals_of(p.half_width), decimals_of(c.half_width), decimals_of(l.half_width));
+            let (pd, cd, ld) = (
+                decimals_of(p.half_width),
+                decimals_of(c.half_width),
+                decimals_of(l.half_width),
+            );
             if p.value * c.value < 0.0 {
                 mark(verdicts, i, Verdict::Failed);
                 let mut fd = finding_at(
@@ -75,7 +87,11 @@ impl Rule for TripleArithmetic {
                     format!("{name}: the point change {} and the percent change {}% have opposite signs", fmt_num(p.value, pd), fmt_num(c.value, cd)),
                 );
                 fd.expected = Some("point and percent changes with the same sign".into());
-                fd.found = Some(format!("{} points, {}%", fmt_num(p.value, pd), fmt_num(c.value, cd)));
+                fd.found = Some(format!(
+                    "{} points, {}%",
+                    fmt_num(p.value, pd),
+                    fmt_num(c.value, cd)
+                ));
                 out.push(fd);
                 continue;
             }
@@ -102,7 +118,11 @@ impl Rule for TripleArithmetic {
                 fmt_num(range.hi, cd + 3)
             );
             let rounds_exactly = (round(exact, cd) - c.value).abs() < 1e-9 && c.hedge.is_none();
-            if rounds_exactly || c.hedge == Some(Hedge::About) && range.overlaps(&ci) && (exact - c.value).abs() <= c.half_width {
+            if rounds_exactly
+                || c.hedge == Some(Hedge::About)
+                    && range.overlaps(&ci)
+                    && (exact - c.value).abs() <= c.half_width
+            {
                 mark(verdicts, i, Verdict::Passed);
             } else if range.overlaps(&ci) {
                 mark(verdicts, i, Verdict::PassedByRounding);
@@ -110,7 +130,10 @@ impl Rule for TripleArithmetic {
                     "MF001",
                     Severity::Note,
                     f,
-                    format!("{name}: {}% agrees with the points and level only through rounding", fmt_num(c.value, cd)),
+                    format!(
+                        "{name}: {}% agrees with the points and level only through rounding",
+                        fmt_num(c.value, cd)
+                    ),
                 );
                 fd.expected = Some(format!("{}%", fmt_num(exact, cd)));
                 fd.found = Some(format!("{}%", fmt_num(c.value, cd)));
@@ -130,7 +153,11 @@ impl Rule for TripleArithmetic {
                         fmt_num(c.value, cd)
                     ),
                 );
-                fd.expected = Some(format!("{}% (previous close {})", fmt_num(exact, cd), fmt_num(prev, ld)));
+                fd.expected = Some(format!(
+                    "{}% (previous close {})",
+                    fmt_num(exact, cd),
+                    fmt_num(prev, ld)
+                ));
                 fd.found = Some(format!("{}%", fmt_num(c.value, cd)));
                 fd.note = Some(format!("{arithmetic}; {tolerance}"));
                 out.push(fd);
@@ -144,20 +171,31 @@ impl Rule for TripleArithmetic {
 fn complement(cx: &Context, i: usize) -> Option<crate::extract::Figure> {
     use crate::extract::{Role, Session};
     let f = &cx.figures[i];
-    if f.role != Role::Body || f.session != Session::Close || f.entity.is_none() || cx.is_period_change(f) {
+    if f.role != Role::Body
+        || f.session != Session::Close
+        || f.entity.is_none()
+        || cx.is_period_change(f)
+    {
         return None;
     }
-    let other = cx.figures[..i].iter().rev().take_while(|g| g.article == f.article && f.line - g.line <= 2).find(|g| {
-        g.entity == f.entity
-            && g.event_date == f.event_date
-            && g.role == Role::Body
-            && g.session == Session::Close
-            && !cx.is_period_change(g)
-            && (g.level.is_some() as u8 + g.change_points.is_some() as u8 + g.change_pct.is_some() as u8) == 2
-            && !(g.level.is_some() && f.level.is_some())
-            && !(g.change_points.is_some() && f.change_points.is_some())
-            && !(g.change_pct.is_some() && f.change_pct.is_some())
-    })?;
+    let other = cx.figures[..i]
+        .iter()
+        .rev()
+        .take_while(|g| g.article == f.article && f.line - g.line <= 2)
+        .find(|g| {
+            g.entity == f.entity
+                && g.event_date == f.event_date
+                && g.role == Role::Body
+                && g.session == Session::Close
+                && !cx.is_period_change(g)
+                && (g.level.is_some() as u8
+                    + g.change_points.is_some() as u8
+                    + g.change_pct.is_some() as u8)
+                    == 2
+                && !(g.level.is_some() && f.level.is_some())
+                && !(g.change_points.is_some() && f.change_points.is_some())
+                && !(g.change_pct.is_some() && f.change_pct.is_some())
+        })?;
     let mut c = f.clone();
     c.level = f.level.or(other.level);
     c.change_points = f.change_points.or(other.change_points);
@@ -183,7 +221,11 @@ mod tests {
         let f = findings_of("MF001", &bad);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!((f[0].severity, f[0].line), (Severity::Error, 4));
-        assert!(f[0].message.contains("-3.07%") && f[0].message.contains("-3.70%"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("-3.07%") && f[0].message.contains("-3.70%"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
@@ -193,7 +235,11 @@ mod tests {
         let f = findings_of("MF001", &text);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Note);
-        assert!(f[0].note.as_deref().unwrap_or("").contains("±0.5"), "{:?}", f[0].note);
+        assert!(
+            f[0].note.as_deref().unwrap_or("").contains("±0.5"),
+            "{:?}",
+            f[0].note
+        );
     }
 
     #[test]
