@@ -13,6 +13,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &rules::implied_fx::ImpliedFx,                     // MF010
     &rules::ratio_claim::RatioClaim,                   // MF011
     &rules::cross_article::CrossArticle,               // MF020
+    &rules::amount_consensus::AmountConsensus,         // MF021
     &rules::reference_price::ReferencePrice,           // MF030
     &rules::input_error::InputProblem,                 // MF900
 ];

@@ -333,7 +333,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             Unit::Percent => Some(Slot::Pct),
             Unit::Points => Some(Slot::Points),
             Unit::Currency(code) if t.value.abs() < money_threshold(code) => None, // decided below
-            Unit::Bare if t.decimals > 0 && t.scale == 1.0 => Some(Slot::Level),
+            // a bare decimal is a level (19,341.83); `큐원 2.5`, `라마 3.1` are model names
+            Unit::Bare if t.decimals > 0 && t.scale == 1.0 && t.value >= 10.0 => Some(Slot::Level),
             _ => {
                 prev_end = t.end;
                 continue;
@@ -401,6 +402,12 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let ekind = cx.lexicon.entities[entity].kind;
         // ---- slot for prices and FX quotes: a change when a direction word follows (Korean:
         // `8,200원(10.30%) 내린`) or precedes it directly (English: `fell $85.24`)
+        // a share price carries its currency (`7만1,400원`, `$237.76`); a bare number next to
+        // a company name is a version or a count (`라마 3.1`)
+        if slot_unit == Some(Slot::Level) && ekind == Kind::Stock {
+            prev_end = t.end;
+            continue;
+        }
         let slot = match slot_unit {
             Some(s) => s,
             None => {

@@ -64,7 +64,13 @@ impl NumToken {
     }
 }
 
-const KOREAN_UNITS: &[(&str, f64)] = &[("조", 1e12), ("억", 1e8), ("만", 1e4), ("천", 1e3)];
+const KOREAN_UNITS: &[(&str, f64)] = &[
+    ("조", 1e12),
+    ("억", 1e8),
+    ("만", 1e4),
+    ("천", 1e3),
+    ("백", 1e2),
+];
 
 /// Currency words after a number, longest first.
 const CURRENCY_SUFFIXES: &[(&str, &str)] = &[
@@ -424,21 +430,21 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         {
             break;
         }
-        // bare 천 only as part of 천억 / 천만 / 천조
-        if u == "천"
-            && !(after.starts_with('억') || after.starts_with('만') || after.starts_with('조'))
+        // bare 천 / 백 only as part of 천억, 백만 (`5.58백만 달러`), 천조 ...
+        let small = u == "천" || u == "백";
+        if small && !(after.starts_with('억') || after.starts_with('만') || after.starts_with('조'))
         {
             break;
         }
-        if u == "천" {
-            // 3천억: fold 천 into the next unit
+        if small {
+            // 3천억, 5.58백만: fold 천/백 into the next unit
             let next_mult = KOREAN_UNITS
                 .iter()
                 .find(|(n, _)| after.starts_with(n))
                 .map_or(1.0, |(_, m)| *m);
-            total += component * 1e3 * next_mult;
-            scale = scale.max(1e3 * next_mult);
-            half = 0.5 * 10f64.powi(-i32::from(component_dec)) * 1e3 * next_mult;
+            total += component * mult * next_mult;
+            scale = scale.max(mult * next_mult);
+            half = 0.5 * 10f64.powi(-i32::from(component_dec)) * mult * next_mult;
             end += u.len() + "억".len();
         } else {
             total += component * mult;
@@ -785,6 +791,9 @@ mod tests {
         assert_eq!((t.value, t.hedge), (7.8e9, Some(Hedge::About)));
         let t = one("3천억원");
         assert_eq!(t.value, 3e11);
+        let t = one("약 5.58백만 달러");
+        assert_eq!((t.value, t.unit), (5_580_000.0, Unit::Currency("USD")));
+        assert!((t.half_width - 5000.0).abs() < 1e-6);
         let t = one("1만7,100원(");
         assert_eq!(t.value, 17100.0);
     }

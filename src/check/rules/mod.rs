@@ -3,6 +3,7 @@
 
 use super::{Context, Finding, RuleInfo, Verdict};
 
+pub(crate) mod amount_consensus;
 pub(crate) mod conflicting_values;
 pub(crate) mod cross_article;
 pub(crate) mod headline_body;
