@@ -340,11 +340,11 @@ fn default_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Input problems go to stderr; with nothing readable at all, that is exit 2.
 fn report_input_errors(outcome: &Outcome, quiet: bool) -> Option<ExitCode> {
     if !quiet {
-        for e in &outcome.corpus.errors {
+        for e in &outcome.errors {
             eprintln!("marketfig: {e}");
         }
     }
-    if outcome.corpus.articles.is_empty() {
+    if outcome.articles.is_empty() {
         eprintln!("marketfig: no input could be read");
         return Some(ExitCode::from(2));
     }
@@ -359,30 +359,67 @@ fn baseline_key(f: &Finding) -> String {
 fn cmd_extract(global: &Global, args: ExtractArgs) -> Result<ExitCode> {
     let s = setup(global, None, &[])?;
     let paths = default_paths(&args.paths)?;
-    let corpus = pipeline::load(&paths);
-    let figures = pipeline::extract_all(&corpus.articles, &s.lexicon);
-    let outcome = Outcome {
-        corpus,
-        figures,
-        findings: vec![],
-        verdicts: vec![],
-        coverage: Default::default(),
+    let (files, errors) = marketfig::corpus::discover(&paths);
+    let mut outcome = Outcome {
+        errors,
+        ..Outcome::default()
     };
+    if args.format == ExtractFormat::Ndjson && args.output.is_none() {
+        // streamed batch by batch: memory holds one batch of articles, not the corpus
+        let stdout = std::io::stdout();
+        let mut w = std::io::BufWriter::new(stdout.lock());
+        let mut write_error: Option<std::io::Error> = None;
+        pipeline::for_each_article(
+            &files,
+            |a| {
+                (
+                    pipeline::ArticleInfo::of(&a),
+                    marketfig::extract::extract(&a, &s.lexicon),
+                )
+            },
+            |r| match r {
+                Ok((info, figures)) => {
+                    outcome.articles.push(info);
+                    for f in figures {
+                        if write_error.is_none() {
+                            let line =
+                                serde_json::to_string(&f.to_json()).map_err(std::io::Error::other);
+                            if let Err(e) = line.and_then(|l| writeln!(w, "{l}")) {
+                                write_error = Some(e);
+                            }
+                        }
+                    }
+                }
+                Err(e) => outcome.errors.push(e),
+            },
+        );
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
+        w.flush()?;
+        return Ok(report_input_errors(&outcome, global.quiet).unwrap_or(ExitCode::SUCCESS));
+    }
+    pipeline::for_each_article(
+        &files,
+        |a| {
+            (
+                pipeline::ArticleInfo::of(&a),
+                marketfig::extract::extract(&a, &s.lexicon),
+            )
+        },
+        |r| match r {
+            Ok((info, figures)) => {
+                outcome.articles.push(info);
+                outcome.figures.extend(figures);
+            }
+            Err(e) => outcome.errors.push(e),
+        },
+    );
     if let Some(code) = report_input_errors(&outcome, global.quiet) {
         return Ok(code);
     }
     let figures = &outcome.figures;
     match (args.format, &args.output) {
-        (ExtractFormat::Ndjson, None) => {
-            // streamed straight from the records: no DataFrame needed for a pipe
-            let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            for f in figures {
-                serde_json::to_writer(&mut w, &f.to_json())?;
-                w.write_all(b"\n")?;
-            }
-            w.flush()?;
-        }
         (ExtractFormat::Table, None) => {
             let df = dataset::figures_frame(figures)?;
             let cols = [
@@ -465,25 +502,14 @@ fn cmd_check(global: &Global, args: CheckArgs) -> Result<ExitCode> {
             .retain(|f| !known.contains(baseline_key(f).as_str()));
     }
     let rules = check::rules();
-    let sources: BTreeMap<String, String> = outcome
-        .corpus
-        .articles
-        .iter()
-        .map(|a| (a.path.clone(), a.source.clone()))
-        .collect();
-    let mut article_paths: Vec<String> = outcome
-        .corpus
-        .articles
-        .iter()
-        .map(|a| a.path.clone())
-        .collect();
-    article_paths.extend(outcome.corpus.errors.iter().map(|e| e.path().to_string()));
+    let mut article_paths: Vec<String> = outcome.articles.iter().map(|a| a.path.clone()).collect();
+    article_paths.extend(outcome.errors.iter().map(|e| e.path().to_string()));
     let color = args.format == CheckFormat::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let input = ReportInput {
         findings: &outcome.findings,
-        sources: &sources,
+        sources: &outcome.sources,
         articles: &article_paths,
         rules: &rules,
         coverage: outcome.coverage,
@@ -544,8 +570,8 @@ fn print_run_report(
     writeln!(
         w,
         "  articles read   {:>6}   ({} unreadable)",
-        o.corpus.articles.len(),
-        o.corpus.errors.len()
+        o.articles.len(),
+        o.errors.len()
     )?;
     writeln!(w, "  figures found   {:>6}", c.figures)?;
     writeln!(
@@ -579,15 +605,7 @@ fn print_run_report(
         )?;
     }
     if o.findings.iter().any(|f| f.severity >= Severity::Warning) {
-        writeln!(
-            w,
-            "  (details: marketfig check {})",
-            o.corpus
-                .articles
-                .first()
-                .map(|_| "PATH...")
-                .unwrap_or_default()
-        )?;
+        writeln!(w, "  (details: marketfig check PATH...)")?;
         writeln!(w)?;
     }
     writeln!(w, "  files written:")?;

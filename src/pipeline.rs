@@ -42,10 +42,41 @@ pub fn extract_all(articles: &[Article], lexicon: &Lexicon) -> Vec<Figure> {
         .collect()
 }
 
+/// What is kept of an article after its per-article work: metadata, not text.
+#[derive(Debug, Clone)]
+pub struct ArticleInfo {
+    pub path: String,
+    pub encoding: &'static str,
+    pub format: corpus::Format,
+    pub published: Option<corpus::Published>,
+    pub title: Option<String>,
+    pub bytes: usize,
+    pub warnings: Vec<String>,
+}
+
+impl ArticleInfo {
+    pub fn of(a: &Article) -> ArticleInfo {
+        ArticleInfo {
+            path: a.path.clone(),
+            encoding: a.encoding,
+            format: a.format,
+            published: a.published,
+            title: a.title.clone(),
+            bytes: a.source.len(),
+            warnings: a.warnings.clone(),
+        }
+    }
+}
+
 /// Everything a run produces, before it is written anywhere.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Outcome {
-    pub corpus: Corpus,
+    /// Every article read, in input order.
+    pub articles: Vec<ArticleInfo>,
+    /// Inputs that could not be read (each names its file and the reason).
+    pub errors: Vec<InputError>,
+    /// Decoded source of the articles that have findings (for diagnostics), by path.
+    pub sources: std::collections::BTreeMap<String, String>,
     pub figures: Vec<Figure>,
     pub findings: Vec<Finding>,
     /// The checker's verdict on each figure (same order as `figures`).
@@ -53,21 +84,78 @@ pub struct Outcome {
     pub coverage: Coverage,
 }
 
-/// Load, extract and check.
-pub fn run(paths: &[PathBuf], lexicon: &Lexicon, config: &Config) -> Outcome {
-    let corpus = load(paths);
-    let figures = extract_all(&corpus.articles, lexicon);
-    let (mut findings, verdicts) = check::check_figures(&corpus.articles, &figures, config);
-    findings.extend(corpus.errors.iter().map(check::input_finding));
-    check::sort_findings(&mut findings);
-    let coverage = check::coverage(&verdicts);
-    Outcome {
-        corpus,
-        figures,
-        findings,
-        verdicts,
-        coverage,
+/// Files per parallel batch: enough to keep every worker busy, few enough that memory
+/// stays bounded by a batch of articles rather than the corpus.
+fn batch_size() -> usize {
+    rayon::current_num_threads().max(1) * 16
+}
+
+/// Decode and extract article by article, in parallel batches, handing each article's
+/// result to `sink` in input order. Only one batch of article texts is alive at a time.
+pub fn for_each_article<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(Article) -> T + Sync,
+    mut sink: impl FnMut(Result<T, InputError>),
+) {
+    for chunk in files.chunks(batch_size()) {
+        let results: Vec<Result<T, InputError>> = chunk
+            .par_iter()
+            .map(|p| Article::from_path(p).map(&work))
+            .collect();
+        results.into_iter().for_each(&mut sink);
     }
+}
+
+/// Load, extract and check, streaming: per-article rules run in the parallel phase, the
+/// cross-article rules afterwards over the compact figures. Memory holds the figures and
+/// findings of the corpus plus one batch of article texts (and the texts of articles that
+/// have findings, which the diagnostics quote).
+pub fn run(paths: &[PathBuf], lexicon: &Lexicon, config: &Config) -> Outcome {
+    let (files, errors) = corpus::discover(paths);
+    let mut out = Outcome {
+        errors,
+        ..Outcome::default()
+    };
+    for_each_article(
+        &files,
+        |a| {
+            let figures = extract::extract(&a, lexicon);
+            let (findings, verdicts) = check::check_article(&a, &figures, config);
+            (a, figures, findings, verdicts)
+        },
+        |r| match r {
+            Ok((a, figures, findings, verdicts)) => {
+                out.articles.push(ArticleInfo::of(&a));
+                if !findings.is_empty() || a.path == "-" {
+                    out.sources.insert(a.path.clone(), a.source);
+                }
+                out.figures.extend(figures);
+                out.findings.extend(findings);
+                out.verdicts.extend(verdicts);
+            }
+            Err(e) => out.errors.push(e),
+        },
+    );
+    let corpus_findings = check::check_corpus(&out.figures, config, &mut out.verdicts);
+    // a cross-article finding may point into an article whose text was let go: read it again
+    for f in &corpus_findings {
+        for path in std::iter::once(&f.article).chain(f.figures.iter().map(|r| &r.article)) {
+            if !out.sources.contains_key(path) {
+                if let Ok(a) = Article::from_path(std::path::Path::new(path)) {
+                    out.sources.insert(path.clone(), a.source);
+                }
+            }
+        }
+    }
+    out.findings.extend(corpus_findings);
+    out.findings
+        .extend(out.errors.iter().map(check::input_finding));
+    check::sort_findings(&mut out.findings);
+    out.findings.dedup_by(|a, b| {
+        a.code == b.code && a.article == b.article && a.span == b.span && a.message == b.message
+    });
+    out.coverage = check::coverage(&out.verdicts);
+    out
 }
 
 /// Errors of writing a run's outputs.
@@ -91,7 +179,6 @@ pub fn article_rows(outcome: &Outcome) -> Vec<crate::dataset::ArticleRow> {
         *counts.entry(f.article.as_str()).or_default() += 1;
     }
     let mut rows: Vec<crate::dataset::ArticleRow> = outcome
-        .corpus
         .articles
         .iter()
         .map(|a| crate::dataset::ArticleRow {
@@ -106,29 +193,22 @@ pub fn article_rows(outcome: &Outcome) -> Vec<crate::dataset::ArticleRow> {
                 None => p.local.format("%Y-%m-%dT%H:%M:%S").to_string(),
             }),
             title: a.title.clone(),
-            bytes: a.source.len() as u64,
+            bytes: a.bytes as u64,
             figures: counts.get(a.path.as_str()).copied().unwrap_or(0),
             problems: a.warnings.clone(),
         })
         .collect();
-    rows.extend(
-        outcome
-            .corpus
-            .errors
-            .iter()
-            .map(|e| crate::dataset::ArticleRow {
-                path: e.path().to_string(),
-                problems: vec![e.to_string()],
-                ..Default::default()
-            }),
-    );
+    rows.extend(outcome.errors.iter().map(|e| crate::dataset::ArticleRow {
+        path: e.path().to_string(),
+        problems: vec![e.to_string()],
+        ..Default::default()
+    }));
     rows
 }
 
 /// Per-article check results, for the consistency chart.
 pub fn article_stats(outcome: &Outcome) -> Vec<crate::chart::ArticleStats> {
     let mut stats: Vec<crate::chart::ArticleStats> = outcome
-        .corpus
         .articles
         .iter()
         .map(|a| crate::chart::ArticleStats {

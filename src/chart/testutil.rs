@@ -40,6 +40,7 @@ pub fn pct(article: &str, kind: Kind, entity: &str, surface: &str, day: u32, pct
         direction_word: None,
         direction_text: None,
         role: Role::Body,
+        period: false,
         pair: None,
         span: (0, 0),
         line: 1,

@@ -92,51 +92,9 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// Source text on the figure's line before the figure (for context words such as
-    /// `올해 들어`, `this year`).
-    pub fn text_before(&self, f: &Figure, max_chars: usize) -> String {
-        let Some(a) = self.article(f) else {
-            return String::new();
-        };
-        let line_start = a.source[..f.span.0.min(a.source.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let before = a.source.get(line_start..f.span.0).unwrap_or_default();
-        let n = before.chars().count();
-        before.chars().skip(n.saturating_sub(max_chars)).collect()
-    }
-
     /// Is this a change over a period (year to date, this week) rather than one session?
     pub fn is_period_change(&self, f: &Figure) -> bool {
-        let before = self.text_before(f, 60);
-        let after = self
-            .article(f)
-            .and_then(|a| a.source.get(f.span.1..))
-            .map(|s| s.chars().take(30).collect::<String>())
-            .unwrap_or_default();
-        const PERIOD: &[&str] = &[
-            "올해 들어",
-            "연초 대비",
-            "연초 이후",
-            "이달 들어",
-            "이번 주",
-            "이번주",
-            "주간",
-            "지난해",
-            "연간",
-            "this year",
-            "year to date",
-            "year-to-date",
-            "so far this",
-            "this week",
-            "this month",
-            "for the week",
-            "for the year",
-            "YTD",
-        ];
-        PERIOD
-            .iter()
-            .any(|p| before.contains(p) || after.contains(p) || f.text.contains(p))
+        f.period
     }
 }
 
@@ -200,12 +158,71 @@ pub fn coverage(verdicts: &[Verdict]) -> Coverage {
     cov
 }
 
-/// Like [`check`], with the verdict on each figure (same order as `figures`).
+/// Like [`check`], with the verdict on each figure (same order as `figures`, which must be
+/// grouped by article as extraction returns them).
 pub fn check_figures(
     articles: &[Article],
     figures: &[Figure],
     config: &Config,
 ) -> (Vec<Finding>, Vec<Verdict>) {
+    let mut findings = Vec::new();
+    let mut verdicts = Vec::with_capacity(figures.len());
+    let mut start = 0;
+    while start < figures.len() {
+        let path = figures[start].article.as_str();
+        let end = start
+            + figures[start..]
+                .iter()
+                .take_while(|f| f.article == path)
+                .count();
+        match articles.iter().find(|a| a.path == path) {
+            Some(a) => {
+                let (f, v) = check_article(a, &figures[start..end], config);
+                findings.extend(f);
+                verdicts.extend(v);
+            }
+            None => verdicts.extend(std::iter::repeat_n(Verdict::Unchecked, end - start)),
+        }
+        start = end;
+    }
+    findings.extend(check_corpus(figures, config, &mut verdicts));
+    sort_findings(&mut findings);
+    findings.dedup_by(|a, b| {
+        a.code == b.code && a.article == b.article && a.span == b.span && a.message == b.message
+    });
+    (findings, verdicts)
+}
+
+/// The per-article rules on one article and its figures (pure; runs in parallel).
+pub fn check_article(
+    article: &Article,
+    figures: &[Figure],
+    config: &Config,
+) -> (Vec<Finding>, Vec<Verdict>) {
+    let mut verdicts = vec![Verdict::Unchecked; figures.len()];
+    let findings = run_rules(
+        rules::Scope::Article,
+        std::slice::from_ref(article),
+        figures,
+        config,
+        &mut verdicts,
+    );
+    (findings, verdicts)
+}
+
+/// The cross-article rules over the figures of the whole corpus (no article text needed).
+/// `verdicts` (one per figure) are raised where a rule verifies a figure.
+pub fn check_corpus(figures: &[Figure], config: &Config, verdicts: &mut [Verdict]) -> Vec<Finding> {
+    run_rules(rules::Scope::Corpus, &[], figures, config, verdicts)
+}
+
+fn run_rules(
+    scope: rules::Scope,
+    articles: &[Article],
+    figures: &[Figure],
+    config: &Config,
+    verdicts: &mut [Verdict],
+) -> Vec<Finding> {
     let cx = Context {
         articles,
         figures,
@@ -216,15 +233,14 @@ pub fn check_figures(
             .map(|(i, a)| (a.path.as_str(), i))
             .collect(),
     };
-    let mut verdicts = vec![Verdict::Unchecked; figures.len()];
     let mut findings = Vec::new();
-    for rule in registry::RULES {
+    for rule in registry::RULES.iter().filter(|r| r.scope() == scope) {
         let info = rule.info();
         if config.disabled.contains(info.code) {
             continue;
         }
         let mut out = Vec::new();
-        rule.check(&cx, &mut out, &mut verdicts);
+        rule.check(&cx, &mut out, verdicts);
         if let Some(&sev) = config.severity.get(info.code) {
             for f in &mut out {
                 f.severity = sev;
@@ -232,11 +248,7 @@ pub fn check_figures(
         }
         findings.extend(out);
     }
-    sort_findings(&mut findings);
-    findings.dedup_by(|a, b| {
-        a.code == b.code && a.article == b.article && a.span == b.span && a.message == b.message
-    });
-    (findings, verdicts)
+    findings
 }
 
 /// Record a verdict, keeping the strongest.

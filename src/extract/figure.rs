@@ -171,6 +171,8 @@ pub struct Figure {
     /// The word that gave `direction_word`.
     pub direction_text: Option<String>,
     pub role: Role,
+    /// A change over a period (`올해 들어서만 16% 넘게`, year to date), not one session's.
+    pub period: bool,
     /// For money: span start (source byte offset, same article) of the amount this one
     /// converts (`600만 달러, 우리 돈 78억원`: the 78억원 figure points at 600만 달러).
     pub pair: Option<usize>,
@@ -219,6 +221,7 @@ impl Figure {
             "approx": self.approx,
             "direction_word": self.direction_word.map(Direction::as_str),
             "role": match self.role { Role::Headline => "headline", Role::Body => "body" },
+            "period": self.period,
             "span": [self.span.0, self.span.1],
             "line": self.line,
             "column": self.column,

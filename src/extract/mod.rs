@@ -697,6 +697,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             direction_word,
             direction_text: local.map(|w| text[w.start..w.end].to_string()),
             role,
+            period: is_period_change(&text[sent.0..sent.1], start - sent.0, end - sent.0),
             pair: None,
             span: (src_start, src_end),
             line,
@@ -711,6 +712,51 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         cx.topic = Some(d.entity);
         cx.topic_by_kind.insert(kind, d.entity);
     }
+}
+
+/// Words that make a change one over a period rather than one session's.
+const PERIOD_WORDS: &[&str] = &[
+    "올해 들어",
+    "연초 대비",
+    "연초 이후",
+    "이달 들어",
+    "이번 주",
+    "이번주",
+    "주간",
+    "지난해",
+    "연간",
+    "this year",
+    "year to date",
+    "year-to-date",
+    "so far this",
+    "this week",
+    "this month",
+    "for the week",
+    "for the year",
+    "YTD",
+];
+
+/// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
+fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
+    let floor = |mut i: usize| {
+        while i > 0 && !sentence.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let before: String = sentence[..floor(start)]
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = sentence[floor(end)..].chars().take(30).collect();
+    let own = &sentence[floor(start)..floor(end)];
+    PERIOD_WORDS
+        .iter()
+        .any(|p| before.contains(p) || after.contains(p) || own.contains(p))
 }
 
 /// The trading day for a figure of `market`, from the date expression bound to it.
@@ -782,6 +828,7 @@ fn money_and_ratios(
             direction_word: None,
             direction_text: None,
             role,
+            period: false,
             pair,
             span: (src_start, src_end),
             line,

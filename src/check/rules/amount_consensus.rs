@@ -42,6 +42,10 @@ impl Rule for AmountConsensus {
         }
     }
 
+    fn scope(&self) -> super::Scope {
+        super::Scope::Corpus
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         let money: Vec<usize> = cx
             .figures

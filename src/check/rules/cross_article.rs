@@ -50,6 +50,10 @@ impl Rule for CrossArticle {
         }
     }
 
+    fn scope(&self) -> super::Scope {
+        super::Scope::Corpus
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         let mut groups: BTreeMap<(&str, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
         for (i, f) in cx.figures.iter().enumerate() {

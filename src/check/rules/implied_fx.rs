@@ -113,6 +113,10 @@ impl Rule for ImpliedFx {
         }
     }
 
+    fn scope(&self) -> super::Scope {
+        super::Scope::Corpus
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         let pairs = pairs(cx);
         for (k, p) in pairs.iter().enumerate() {

@@ -33,5 +33,9 @@ impl Rule for InputProblem {
     }
 
     /// Input problems are reported by the pipeline (`check::input_finding`), not from figures.
+    fn scope(&self) -> super::Scope {
+        super::Scope::Corpus
+    }
+
     fn check(&self, _cx: &Context, _out: &mut Vec<Finding>, _verdicts: &mut [Verdict]) {}
 }

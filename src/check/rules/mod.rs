@@ -18,8 +18,20 @@ pub(crate) mod triple_arithmetic;
 #[cfg(test)]
 pub(crate) mod testutil;
 
+/// What a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// One article: its text and its figures (runs in the parallel per-article phase).
+    Article,
+    /// The figures of the whole corpus, no article text (cross-article rules).
+    Corpus,
+}
+
 /// A consistency rule.
 pub(crate) trait Rule: Sync {
     fn info(&self) -> RuleInfo;
+    fn scope(&self) -> Scope {
+        Scope::Article
+    }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]);
 }

@@ -42,6 +42,10 @@ impl Rule for ReferencePrice {
         }
     }
 
+    fn scope(&self) -> super::Scope {
+        super::Scope::Corpus
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         let Some(reference) = cx.config.reference.as_ref() else {
             return;
