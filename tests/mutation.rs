@@ -28,7 +28,7 @@ use marketfig::check::{check, Config, Finding, Severity};
 use marketfig::corpus::Article;
 use marketfig::extract::{extract, Direction, Figure, Kind, Lexicon, Quantity, Role};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const MIN_KILL_RATE: f64 = 0.99;
 
@@ -105,6 +105,11 @@ const FLIPS: &[(&str, &str)] = &[
     ("shed", "added"),
     ("slipped", "climbed"),
     ("rebounded", "tumbled"),
+    ("plunges", "soars"),
+    ("soars", "plunges"),
+    ("slide", "gain"),
+    ("주저앉", "치솟"),
+    ("치솟", "주저앉"),
 ];
 
 /// Printed signs and their opposites (HTML entities included).

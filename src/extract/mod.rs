@@ -330,7 +330,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     for t in toks {
         // candidate tokens only
         let slot_unit = match t.unit {
-            Unit::Percent => Some(Slot::Pct),
+            Unit::Percent | Unit::PercentPoint | Unit::BasisPoints => Some(Slot::Pct),
             Unit::Points => Some(Slot::Points),
             Unit::Currency(code) if t.value.abs() < money_threshold(code) => None, // decided below
             // a bare decimal is a level (19,341.83); `큐원 2.5`, `라마 3.1` are model names
@@ -351,7 +351,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // ---- owner
         let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
         let owner: Option<(usize, String, usize)> = match owner_hit {
-            Some(h) if !blocker_between(h.end, t.start) => {
+            // a rate's own name holds 금리/yield: blockers guard prices, not rates
+            Some(h) if !blocker_between(h.end, t.start) || cx.lexicon.entities[h.entity].kind == Kind::Rate => {
                 Some((h.entity, text[h.start..h.end].to_string(), h.start))
             }
             Some(_) => None,
@@ -402,6 +403,25 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let ekind = cx.lexicon.entities[entity].kind;
         // ---- slot for prices and FX quotes: a change when a direction word follows (Korean:
         // `8,200원(10.30%) 내린`) or precedes it directly (English: `fell $85.24`)
+        // rates: `4.25%` is the level, `0.05%p` / `5bp` the change in points; a plain `%`
+        // followed by a direction word is a change printed as a percent (MF005 asks which)
+        let slot_unit = match (ekind, t.unit, slot_unit) {
+            (Kind::Rate, Unit::PercentPoint | Unit::BasisPoints, _) => Some(Slot::Points),
+            (Kind::Rate, Unit::Percent, _) => {
+                let next = words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && w.start >= t.end && w.start <= t.end + 4);
+                Some(if next { Slot::Pct } else { Slot::Level })
+            }
+            (Kind::Rate, _, _) => None.filter(|_: &Slot| false).or(slot_unit.filter(|s| *s == Slot::Level)),
+            (_, Unit::BasisPoints, _) => {
+                prev_end = t.end;
+                continue;
+            }
+            _ => slot_unit,
+        };
+        if ekind == Kind::Rate && slot_unit.is_none() {
+            prev_end = t.end;
+            continue;
+        }
         // a share price carries its currency (`7만1,400원`, `$237.76`); a bare number next to
         // a company name is a version or a count (`라마 3.1`)
         if slot_unit == Some(Slot::Level) && ekind == Kind::Stock {
@@ -678,9 +698,17 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             event_date,
             session,
             level: d.level.as_ref().map(|t| quantity(t, false)),
-            change_points: d.points.as_ref().map(|t| quantity(t, true)),
+            change_points: d.points.as_ref().map(|t| {
+                let mut q = quantity(t, true);
+                if t.unit == Unit::BasisPoints {
+                    // 25bp = 0.25 percentage points
+                    q.value /= 100.0;
+                    q.half_width /= 100.0;
+                }
+                q
+            }),
             change_pct: d.pct.as_ref().map(|t| quantity(t, true)),
-            pct_is_points: false,
+            pct_is_points: d.pct.as_ref().is_some_and(|t| t.unit == Unit::PercentPoint),
             amount: None,
             currency: match kind {
                 Kind::Stock | Kind::Fx | Kind::Commodity | Kind::Crypto => d

@@ -84,6 +84,9 @@ KR_UNITS = [  # (regex, function) values of Korean-style amounts printed on a li
     (re.compile(r"([\d,]+(?:\.\d+)?)\s*억"), lambda m: float(m[1].replace(",", "")) * 10**8),
     (re.compile(r"(\d+)만\s*([\d,]+)"), lambda m: int(m[1]) * 10**4 + int(m[2].replace(",", ""))),
     (re.compile(r"([\d,]+(?:\.\d+)?)\s*만"), lambda m: float(m[1].replace(",", "")) * 10**4),
+    (re.compile(r"([\d,]+(?:\.\d+)?)\s*(million|billion|trillion)", re.I),
+     lambda m: round(float(m[1].replace(",", "")) * {"million": 10**6, "billion": 10**9,
+                                                     "trillion": 10**12}[m[2].lower()])),
 ]
 
 

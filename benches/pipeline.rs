@@ -1,0 +1,55 @@
+//! Throughput of the per-article work (decode, extract, check) on real articles.
+//! `cargo bench`; scale runs over many files use `examples/gen_corpus.rs` and the binary.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use marketfig::check::{check_article, Config};
+use marketfig::corpus::Article;
+use marketfig::extract::{extract, Lexicon};
+
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for dir in ["data/articles", "tests/fixtures/devset"] {
+        let Ok(rd) = std::fs::read_dir(dir) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "txt" || x == "html") {
+                if let Ok(b) = std::fs::read(&p) {
+                    out.push((p.display().to_string(), b));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let lexicon = Lexicon::builtin();
+    let config = Config::default();
+    let seeds = seeds();
+    let total: usize = seeds.iter().map(|(_, b)| b.len()).sum();
+    let mut g = c.benchmark_group("corpus");
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("decode", |b| {
+        b.iter(|| seeds.iter().filter_map(|(p, bytes)| Article::from_bytes(p, bytes).ok()).count())
+    });
+    let articles: Vec<Article> = seeds.iter().filter_map(|(p, b)| Article::from_bytes(p, b).ok()).collect();
+    g.bench_function("extract", |b| b.iter(|| articles.iter().map(|a| extract(a, &lexicon).len()).sum::<usize>()));
+    g.bench_function("decode+extract+check", |b| {
+        b.iter(|| {
+            seeds
+                .iter()
+                .filter_map(|(p, bytes)| Article::from_bytes(p, bytes).ok())
+                .map(|a| {
+                    let figs = extract(&a, &lexicon);
+                    check_article(&a, &figs, &config).0.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+    c.bench_function("lexicon load", |b| b.iter(Lexicon::builtin));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
