@@ -88,6 +88,10 @@ pub enum WordClass {
     /// Points back to the previous entity of this kind (`None`: any kind).
     Anaphor(Option<Kind>),
     Blocker,
+    /// A subject that is part of the market, not the entity (`sector`, `업종`): always blocks.
+    Subject,
+    /// A word after a number that makes it hypothetical (`하락 시 발동`).
+    Conditional,
     /// A ratio said in words (`절반`, `half`, `twice`), in thousandths.
     Ratio(u32),
 }
@@ -226,6 +230,8 @@ impl Builder {
                         parse_kind(value)
                     }),
                     "blocker" => WordClass::Blocker,
+                    "subject" => WordClass::Subject,
+                    "conditional" => WordClass::Conditional,
                     "ratio" => match value.parse::<f64>() {
                         Ok(v) if v > 0.0 => WordClass::Ratio((v * 1000.0).round() as u32),
                         _ => {

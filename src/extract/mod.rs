@@ -84,10 +84,17 @@ fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> 
                 .rev()
                 .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
                 .collect();
-            let abbrev = word.len() <= 4
-                && prev.is_some_and(|p| p.is_ascii_alphabetic())
-                && !prev.is_some_and(|p| p.is_ascii_lowercase() && word.len() > 3);
-            if prev.is_some_and(|p| p.is_ascii_digit()) || abbrev && c == b'.' {
+            let bare: String = word.chars().rev().filter(|c| *c != '.').collect();
+            const ABBREVIATIONS: &[&str] = &[
+                "Corp", "Inc", "Co", "Ltd", "Cos", "Bros", "Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+                "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est",
+            ];
+            let abbrev = ABBREVIATIONS.contains(&bare.as_str())
+                || word.contains('.')
+                || (1..=2).contains(&bare.len()) && bare.starts_with(|c: char| c.is_ascii_uppercase());
+            // a period before a lowercase word does not end a sentence (`Corp. sank`)
+            let next_lower = line[i + 2..].starts_with(|c: char| c.is_ascii_lowercase());
+            if prev.is_some_and(|p| p.is_ascii_digit()) || c == b'.' && (abbrev || next_lower) {
                 continue;
             }
             out.push((ls + start, ls + i + 1));
@@ -314,11 +321,6 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let dates = shift_dates(dates::date_exprs(s_text), sent.0);
     let korean_sentence = s_text.chars().any(is_hangul);
 
-    let blocker_between = |a: usize, b: usize| {
-        words
-            .iter()
-            .any(|w| w.class == WordClass::Blocker && w.start >= a && w.end <= b)
-    };
 
     // ---- money and ratio figures
     money_and_ratios(cx, toks, &words, &dates, role);
@@ -327,13 +329,27 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<Draft> = None;
     let mut prev_end = sent.0;
+    let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
+    // a measure word (`CPI`, `매출`, `profit`) blocks the numbers after it until a verb takes
+    // over (`Walmart, which ... after cutting its profit forecast, lost another 6.8%`); a subject
+    // word (`sector`, `업종`) blocks until the sentence ends
+    let blocked_between = |a: usize, b: usize| {
+        words.iter().any(|w| {
+            w.start >= a
+                && w.end <= b
+                && (w.class == WordClass::Subject
+                    || w.class == WordClass::Blocker && !words.iter().any(|d| is_dir(d) && d.start >= w.end && d.end <= b))
+        })
+    };
     for t in toks {
         // candidate tokens only
         let slot_unit = match t.unit {
             Unit::Percent | Unit::PercentPoint | Unit::BasisPoints => Some(Slot::Pct),
             Unit::Points => Some(Slot::Points),
             Unit::Currency(code) if t.value.abs() < money_threshold(code) => None, // decided below
-            // a bare decimal is a level (19,341.83); `큐원 2.5`, `라마 3.1` are model names
+            // a signed bare number is a change (`▼69.06`); an unsigned decimal a level
+            // (19,341.83); `큐원 2.5`, `라마 3.1` are model names
+            Unit::Bare if t.sign.is_some() && t.scale == 1.0 => Some(Slot::Points),
             Unit::Bare if t.decimals > 0 && t.scale == 1.0 && t.value >= 10.0 => Some(Slot::Level),
             _ => {
                 prev_end = t.end;
@@ -348,42 +364,63 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             prev_end = t.end;
             continue;
         }
+        // hypothetical numbers: `7% 하락 시 발동되는`, `5% 이상 오른 상태가`
+        let conditional = words.iter().any(|w| w.class == WordClass::Conditional && w.start >= t.end && text[t.end..w.start].chars().count() <= 12);
+        if conditional {
+            prev_end = t.end;
+            continue;
+        }
+        // English `rose 936.42, or 11.08 percent` / `down 905.04`: a bare number right after a
+        // direction word is a change; `to 9,387.61` / `at 3,923.68 points` is a level
+        let before_txt = text[sent.0..t.start].trim_end_matches([' ', '$', '(']);
+        let level_marker = ["to", "at", "record", "to a record", "closed at", "to end at", "ended at", "finished at"]
+            .iter()
+            .any(|m| before_txt.ends_with(m) && !before_txt[..before_txt.len() - m.len()].ends_with(|c: char| c.is_ascii_alphabetic()));
+        let verb_before = words.iter().any(|w| is_dir(w) && w.end <= t.start && text[w.end..t.start].trim().is_empty());
+        let slot_unit = match (t.unit, slot_unit) {
+            (Unit::Bare, Some(Slot::Level)) if verb_before && !korean_sentence => Some(Slot::Points),
+            (Unit::Points, _) if level_marker => Some(Slot::Level),
+            (Unit::Points, _) => {
+                // Korean `2,441.55포인트로 마감했다`: points as a level
+                let after = &text[t.end..];
+                let as_level = ["로 마감", "으로 마감", "에 마감", "로 장을", "에 장을", "로 거래를", "에 거래를", "로 끝", "에 끝"].iter().any(|p| after.starts_with(p));
+                Some(if as_level { Slot::Level } else { Slot::Points })
+            }
+            _ => slot_unit,
+        };
         // ---- owner
         let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
         let owner: Option<(usize, String, usize)> = match owner_hit {
             // a rate's own name holds 금리/yield: blockers guard prices, not rates
-            Some(h) if !blocker_between(h.end, t.start) || cx.lexicon.entities[h.entity].kind == Kind::Rate => {
+            Some(h) if !blocked_between(h.end, t.start) || cx.lexicon.entities[h.entity].kind == Kind::Rate => {
                 Some((h.entity, text[h.start..h.end].to_string(), h.start))
             }
             Some(_) => None,
             None => {
-                // no name in this sentence: an anaphor, index points, or an English price move
+                // no name in this sentence: an anaphor, index points, a session word, or an
+                // English price move refer back to the entity in focus
                 // the anaphor may close the sentence: `2020년 3월 24일(10.47%) 이후 ... 상승률이다`
                 let anaphor = words.iter().find_map(|w| match w.class {
                     WordClass::Anaphor(k) => Some(k),
                     _ => None,
                 });
-                // `장중에는 39,156.97까지 올랐다`: an intraday print of the index in focus
-                let intraday_level = t.unit == Unit::Bare
-                    && words.iter().any(|w| {
-                        w.end <= t.start
-                            && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
-                    });
+                // `장중에는 39,156.97까지 올랐다`, `장 초반에는 10.13% 오른 3,674.40까지`
+                let intraday = words
+                    .iter()
+                    .any(|w| w.end <= t.start && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore)));
                 let english_move = !korean_sentence
                     && matches!(t.unit, Unit::Currency(_))
                     && words.iter().any(|w| {
-                        matches!(w.class, WordClass::Direction(_))
-                            && (w.start >= t.end && w.start <= t.end + 2
-                                || w.end + 2 >= t.start && w.end <= t.start)
+                        is_dir(w) && (w.start >= t.end && w.start <= t.end + 2 || w.end + 2 >= t.start && w.end <= t.start)
                     });
                 let want: Option<Option<Kind>> = match (anaphor, t.unit) {
                     (Some(k), _) => Some(k),
-                    (None, Unit::Bare) if intraday_level => Some(Some(Kind::Index)),
                     (None, Unit::Points) => Some(Some(Kind::Index)),
-                    (None, Unit::Currency(_)) if english_move => Some(Some(Kind::Stock)),
+                    (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
+                    (None, _) if intraday => Some(None),
                     _ => None,
                 };
-                let blocked = blocker_between(sent.0, t.start);
+                let blocked = blocked_between(sent.0, t.start);
                 match want {
                     Some(k) if !blocked => {
                         let e = match k {
@@ -401,17 +438,15 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             continue;
         };
         let ekind = cx.lexicon.entities[entity].kind;
-        // ---- slot for prices and FX quotes: a change when a direction word follows (Korean:
-        // `8,200원(10.30%) 내린`) or precedes it directly (English: `fell $85.24`)
         // rates: `4.25%` is the level, `0.05%p` / `5bp` the change in points; a plain `%`
         // followed by a direction word is a change printed as a percent (MF005 asks which)
         let slot_unit = match (ekind, t.unit, slot_unit) {
             (Kind::Rate, Unit::PercentPoint | Unit::BasisPoints, _) => Some(Slot::Points),
             (Kind::Rate, Unit::Percent, _) => {
-                let next = words.iter().any(|w| matches!(w.class, WordClass::Direction(_)) && w.start >= t.end && w.start <= t.end + 4);
+                let next = words.iter().any(|w| is_dir(w) && w.start >= t.end && w.start <= t.end + 4);
                 Some(if next { Slot::Pct } else { Slot::Level })
             }
-            (Kind::Rate, _, _) => None.filter(|_: &Slot| false).or(slot_unit.filter(|s| *s == Slot::Level)),
+            (Kind::Rate, _, s) => s.filter(|s| *s == Slot::Level),
             (_, Unit::BasisPoints, _) => {
                 prev_end = t.end;
                 continue;
@@ -424,10 +459,13 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         }
         // a share price carries its currency (`7만1,400원`, `$237.76`); a bare number next to
         // a company name is a version or a count (`라마 3.1`)
-        if slot_unit == Some(Slot::Level) && ekind == Kind::Stock {
+        if slot_unit == Some(Slot::Level) && ekind == Kind::Stock && t.unit == Unit::Bare {
             prev_end = t.end;
             continue;
         }
+        // ---- slot for prices and FX quotes: a change when signed (`▼1,000원`), when a
+        // direction word follows (Korean: `8,200원(10.30%) 내린`, `6,500원, 2.62% 오른`) or
+        // precedes it directly (English: `fell $85.24`)
         let slot = match slot_unit {
             Some(s) => s,
             None => {
@@ -436,29 +474,14 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     continue;
                 }
                 let mut after = t.end;
-                if let Some(n) = toks
-                    .iter()
-                    .find(|n| n.start >= t.end && n.parenthesized && n.start <= t.end + 2)
-                {
-                    after = n.end + 1;
+                if let Some(n) = toks.iter().find(|n| {
+                    n.start >= t.end && n.unit == Unit::Percent && text[t.end..n.start].chars().all(|c| matches!(c, ' ' | ',' | '(' | '/'))
+                }) {
+                    after = n.end + text[n.end..].chars().take_while(|c| *c == ')').count();
                 }
-                let follows = words.iter().any(|w| {
-                    matches!(w.class, WordClass::Direction(_))
-                        && w.start >= after
-                        && w.start <= after + 4
-                });
-                let before_txt = text[..t.start].trim_end();
-                let level_marker = ["to", "at", "record", "to a record", "closed at"]
-                    .iter()
-                    .any(|m| before_txt.ends_with(m));
-                let precedes = !korean_sentence
-                    && !level_marker
-                    && words.iter().any(|w| {
-                        matches!(w.class, WordClass::Direction(_))
-                            && w.end <= t.start
-                            && w.end + 2 >= t.start
-                    });
-                if follows || precedes {
+                let follows = words.iter().any(|w| is_dir(w) && w.start >= after && text[after..w.start].chars().count() <= 2);
+                let precedes = !korean_sentence && !level_marker && verb_before;
+                if t.sign.is_some() || follows || precedes {
                     Slot::Points
                 } else {
                     Slot::Level
@@ -475,9 +498,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
         // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
         let level_before_change = current.as_ref().is_some_and(|d| {
-            slot != Slot::Level
-                && d.level.is_some()
-                && text[d.last..t.start].chars().any(char::is_alphabetic)
+            let gap = &text[d.last..t.start];
+            slot != Slot::Level && d.level.is_some() && gap.chars().filter(|c| is_hangul(*c)).count() > 3
         });
         if new_owner || conflict || date_between || level_before_change {
             if let Some(d) = current.take() {
@@ -623,11 +645,18 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let direction_word = local.and_then(|w| dir_of(w));
         let direction_any = sentence_word.and_then(dir_of);
         let explicit = d.change_tokens().find_map(|t| t.sign);
+        // a headline list `英 FTSE100 10.87%·獨 DAX 12.24%↓`: the closing arrow covers the list
+        let list_sign = (role == Role::Headline && local.is_none() && explicit.is_none())
+            .then(|| expanded[i + 1..].iter().find_map(|x| x.change_tokens().find_map(|t| t.sign)))
+            .flatten();
 
         // session
         let mut session = Session::Close;
+        // the first figure of a sentence takes session words from the sentence's start
+        // (`오전 10시 현재 코스피는 …`)
+        let session_start = if i == 0 { sent.0 } else { region_start };
         for w in words.iter() {
-            let before = w.end <= first_tok && w.start >= region_start;
+            let before = w.end <= first_tok && w.start >= session_start;
             let after = w.start >= d.last && w.end <= region_end;
             match w.class {
                 WordClass::Session(SessionWord::IntradayBefore) if before => {
@@ -662,7 +691,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 return (s, true);
             }
             // a sibling's printed sign (`632.84포인트(-5.16%)`) outranks the word
-            if let Some(s) = explicit {
+            if let Some(s) = explicit.or(list_sign) {
                 return (s, false);
             }
             if let Some(dw) = direction_any {
@@ -742,27 +771,15 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     }
 }
 
-/// Words that make a change one over a period rather than one session's.
-const PERIOD_WORDS: &[&str] = &[
-    "올해 들어",
-    "연초 대비",
-    "연초 이후",
-    "이달 들어",
-    "이번 주",
-    "이번주",
-    "주간",
-    "지난해",
-    "연간",
-    "this year",
-    "year to date",
-    "year-to-date",
-    "so far this",
-    "this week",
-    "this month",
-    "for the week",
-    "for the year",
-    "YTD",
+/// Words before (or inside) a figure that make it a change over a period, not one session's.
+const PERIOD_BEFORE: &[&str] = &[
+    "올해 들어", "올 들어", "연초 대비", "연초 이후", "연초부터", "이달 들어", "이번 주", "이번주", "지난주", "한 주간", "주간", "연간",
+    "this year", "year to date", "year-to-date", "so far this", "this week", "this month", "last week", "for the week",
+    "for the year", "YTD", "since the start",
 ];
+/// Words after a figure that do the same (`had risen 171% in 2024`, `2.1% for the week`).
+const PERIOD_AFTER: &[&str] =
+    &["this year", "year to date", "year-to-date", "so far this", "for the week", "for the month", "for the year", "this week", "last week", "YTD"];
 
 /// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
 fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
@@ -772,19 +789,14 @@ fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
         }
         i
     };
-    let before: String = sentence[..floor(start)]
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let before: String = sentence[..floor(start)].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
     let after: String = sentence[floor(end)..].chars().take(30).collect();
     let own = &sentence[floor(start)..floor(end)];
-    PERIOD_WORDS
-        .iter()
-        .any(|p| before.contains(p) || after.contains(p) || own.contains(p))
+    // `in 2024`: a calendar year's change
+    let in_year = after.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
+        w[0] == "in" && w[1].len() >= 4 && w[1][..4].chars().all(|c| c.is_ascii_digit())
+    });
+    in_year || PERIOD_BEFORE.iter().any(|p| before.contains(p) || own.contains(p)) || PERIOD_AFTER.iter().any(|p| after.contains(p))
 }
 
 /// The trading day for a figure of `market`, from the date expression bound to it.

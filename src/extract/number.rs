@@ -531,6 +531,10 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     if after.starts_with('선') && !after.starts_with("선물") && !after.starts_with("선언") {
         unit = Unit::Threshold;
         end += '선'.len_utf8();
+    } else if after.starts_with('대') && unit == Unit::Percent && !after.starts_with("대비") {
+        // `1%대 하락`: a fall somewhere in the 1 % range, at least 1 %
+        hedge = Some(Hedge::AtLeast);
+        end += '대'.len_utf8();
     } else if after.starts_with('대')
         && !after.starts_with("대비")
         && !after.starts_with("대형")
@@ -867,5 +871,151 @@ mod tests {
     fn hyphen_is_a_sign_only_after_a_space_or_bracket() {
         assert_eq!(one("(-17.40%)").value, -17.4);
         assert_eq!(one("브로드컴 -17.40%").value, -17.4);
+    }
+
+    // ---- property: format a value in every supported style, scan it back
+
+    use proptest::prelude::*;
+
+    /// A number as printed, and what `scan` must read from it.
+    #[derive(Debug, Clone)]
+    struct Printed {
+        text: String,
+        value: f64,
+        half_width: f64,
+        unit: Unit,
+        sign: Option<f64>,
+    }
+
+    /// `1234567` → `1,234,567` when `sep`.
+    fn grouped(int: u64, sep: bool) -> String {
+        let s = int.to_string();
+        if !sep {
+            return s;
+        }
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// `int.frac` printed with exactly `dec` decimals: (text, value, half-width).
+    fn decimal(int: u64, frac: u64, dec: u32, sep: bool) -> (String, f64, f64) {
+        let frac = frac % 10u64.pow(dec);
+        let text = if dec == 0 {
+            grouped(int, sep)
+        } else {
+            format!("{}.{:0width$}", grouped(int, sep), frac, width = dec as usize)
+        };
+        let scale = 10f64.powi(dec as i32);
+        (text, (int as f64 * scale + frac as f64) / scale, 0.5 / scale)
+    }
+
+    /// Plain and signed numbers, bare or with a percent / percentage-point / point unit.
+    fn plain_signed_percent() -> impl Strategy<Value = Printed> {
+        (0u64..1_000_000_000, 0u64..1000, 0u32..=3, any::<bool>(), 0usize..6, 0usize..7).prop_map(
+            |(int, frac, dec, sep, sign, unit)| {
+                let (digits, v, h) = decimal(int, frac, dec, sep);
+                let (sign_text, s) =
+                    [("", None), ("-", Some(-1.0)), ("−", Some(-1.0)), ("+", Some(1.0)), ("▲", Some(1.0)), ("▼", Some(-1.0))][sign];
+                let (unit_text, u) = [
+                    ("", Unit::Bare),
+                    ("%", Unit::Percent),
+                    ("％", Unit::Percent),
+                    ("퍼센트", Unit::Percent),
+                    ("%p", Unit::PercentPoint),
+                    ("포인트", Unit::Points),
+                    (" points", Unit::Points),
+                ][unit];
+                Printed {
+                    text: format!("{sign_text}{digits}{unit_text}"),
+                    value: s.unwrap_or(1.0) * v,
+                    half_width: h,
+                    unit: u,
+                    sign: s,
+                }
+            },
+        )
+    }
+
+    /// Korean units: `N만M원`, `N억원`, `N조M억원`, `N만 달러`.
+    fn korean_units() -> impl Strategy<Value = Printed> {
+        let krw = Unit::Currency("KRW");
+        prop_oneof![
+            (1u64..10_000, 0u64..10_000, any::<bool>()).prop_map(move |(n, m, sep)| {
+                let text = if m == 0 {
+                    format!("{}만원", grouped(n, sep))
+                } else {
+                    format!("{}만{}원", grouped(n, sep), grouped(m, sep))
+                };
+                let half_width = if m == 0 { 5_000.0 } else { 0.5 };
+                Printed { text, value: (n * 10_000 + m) as f64, half_width, unit: krw, sign: None }
+            }),
+            (1u64..100_000, 0u64..10, 0u32..=1, any::<bool>()).prop_map(move |(n, f, dec, sep)| {
+                let (digits, v, h) = decimal(n, f, dec, sep);
+                Printed { text: format!("{digits}억원"), value: v * 1e8, half_width: h * 1e8, unit: krw, sign: None }
+            }),
+            (1u64..10_000, 0u64..10_000, any::<bool>()).prop_map(move |(n, m, sep)| {
+                let text = if m == 0 {
+                    format!("{}조원", grouped(n, sep))
+                } else {
+                    format!("{}조{}억원", grouped(n, sep), grouped(m, sep))
+                };
+                let half_width = if m == 0 { 0.5e12 } else { 0.5e8 };
+                Printed { text, value: n as f64 * 1e12 + m as f64 * 1e8, half_width, unit: krw, sign: None }
+            }),
+            (1u64..10_000, any::<bool>()).prop_map(|(n, sep)| Printed {
+                text: format!("{}만 달러", grouped(n, sep)),
+                value: n as f64 * 1e4,
+                half_width: 5_000.0,
+                unit: Unit::Currency("USD"),
+                sign: None,
+            }),
+        ]
+    }
+
+    /// English scales: `$N.N billion`, `N million`, `N million dollars`.
+    fn english_scales() -> impl Strategy<Value = Printed> {
+        (1u64..1000, 0u64..100, 0u32..=2, 0usize..3).prop_map(|(n, f, dec, style)| {
+            let (digits, v, h) = decimal(n, f, dec, false);
+            let usd = Unit::Currency("USD");
+            match style {
+                0 => Printed { text: format!("${digits} billion"), value: v * 1e9, half_width: h * 1e9, unit: usd, sign: None },
+                1 => Printed { text: format!("{digits} million"), value: v * 1e6, half_width: h * 1e6, unit: Unit::Bare, sign: None },
+                _ => Printed { text: format!("{digits} million dollars"), value: v * 1e6, half_width: h * 1e6, unit: usd, sign: None },
+            }
+        })
+    }
+
+    /// Text around the number that must not change how it reads.
+    const CONTEXTS: &[(&str, &str)] = &[("", ""), ("지수는 ", " 기록했다."), ("the figure was ", " on the day."), ("(", ")")];
+
+    fn rel_close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+    }
+
+    proptest! {
+        #[test]
+        fn format_then_scan_round_trips(
+            p in prop_oneof![plain_signed_percent(), korean_units(), english_scales()],
+            ctx in 0..CONTEXTS.len(),
+        ) {
+            let (pre, post) = CONTEXTS[ctx];
+            let text = format!("{pre}{}{post}", p.text);
+            let toks = scan(&text);
+            prop_assert_eq!(toks.len(), 1, "{:?} → {:?}", text, toks);
+            let t = &toks[0];
+            prop_assert!(rel_close(t.value, p.value), "{:?}: value {} ≠ {}", text, t.value, p.value);
+            prop_assert!(rel_close(t.half_width, p.half_width), "{:?}: half-width {} ≠ {}", text, t.half_width, p.half_width);
+            prop_assert_eq!(t.unit, p.unit, "{:?}", text);
+            prop_assert_eq!(t.sign, p.sign, "{:?}", text);
+            prop_assert_eq!(t.hedge, None, "{:?}", text);
+            // the span runs from the sign or currency prefix to the end of the unit
+            prop_assert_eq!((t.start, t.end), (pre.len(), pre.len() + p.text.len()), "{:?}", text);
+        }
     }
 }

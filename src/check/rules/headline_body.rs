@@ -36,11 +36,22 @@ pub(crate) struct HeadlineBody;
 
 /// Interval of a headline number: its rounding, plus truncation of the body value.
 fn headline_interval(q: &Quantity) -> Interval {
-    let i = Interval::of(q);
+    let mut i = Interval::of(q);
     if q.hedge.is_some() {
         return i;
     }
-    let step = 2.0 * q.half_width;
+    // an integer with trailing zeros (`Dow sheds 1,100 points`) is rounded to its last
+    // non-zero digit: 1,100 stands for [1,050, 1,150]
+    let mut half = q.half_width;
+    if (q.half_width - 0.5).abs() < 1e-12 && q.value != 0.0 {
+        let mut v = q.value.abs().round() as u64;
+        while v > 0 && v % 10 == 0 {
+            v /= 10;
+            half *= 10.0;
+        }
+        i = Interval { lo: q.value - half, hi: q.value + half };
+    }
+    let step = 2.0 * half;
     if q.value >= 0.0 {
         Interval {
             lo: i.lo,
@@ -87,6 +98,7 @@ impl Rule for HeadlineBody {
                         b.role == Role::Body
                             && b.entity == h.entity
                             && b.event_date == h.event_date
+                            && b.session == h.session
                             && !cx.is_period_change(b)
                     })
                     .collect();
