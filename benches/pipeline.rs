@@ -9,7 +9,9 @@ use marketfig::extract::{extract, Lexicon};
 fn seeds() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for dir in ["data/articles", "tests/fixtures/devset"] {
-        let Ok(rd) = std::fs::read_dir(dir) else { continue };
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "txt" || x == "html") {
@@ -31,10 +33,25 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Bytes(total as u64));
     g.bench_function("decode", |b| {
-        b.iter(|| seeds.iter().filter_map(|(p, bytes)| Article::from_bytes(p, bytes).ok()).count())
+        b.iter(|| {
+            seeds
+                .iter()
+                .filter_map(|(p, bytes)| Article::from_bytes(p, bytes).ok())
+                .count()
+        })
     });
-    let articles: Vec<Article> = seeds.iter().filter_map(|(p, b)| Article::from_bytes(p, b).ok()).collect();
-    g.bench_function("extract", |b| b.iter(|| articles.iter().map(|a| extract(a, &lexicon).len()).sum::<usize>()));
+    let articles: Vec<Article> = seeds
+        .iter()
+        .filter_map(|(p, b)| Article::from_bytes(p, b).ok())
+        .collect();
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| extract(a, &lexicon).len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("decode+extract+check", |b| {
         b.iter(|| {
             seeds

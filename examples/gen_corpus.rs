@@ -11,14 +11,25 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let out = PathBuf::from(args.next().ok_or("usage: gen_corpus OUT_DIR N [SEED_DIR]")?);
-    let n: usize = args.next().ok_or("usage: gen_corpus OUT_DIR N [SEED_DIR]")?.parse()?;
+    let out = PathBuf::from(
+        args.next()
+            .ok_or("usage: gen_corpus OUT_DIR N [SEED_DIR]")?,
+    );
+    let n: usize = args
+        .next()
+        .ok_or("usage: gen_corpus OUT_DIR N [SEED_DIR]")?
+        .parse()?;
     let seed_dir = PathBuf::from(args.next().unwrap_or_else(|| "data/articles".into()));
     let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
     for entry in std::fs::read_dir(&seed_dir)? {
         let p = entry?.path();
-        if p.extension().is_some_and(|e| e == "txt" || e == "html") && !p.to_string_lossy().contains(".mut") {
-            let ext = p.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        if p.extension().is_some_and(|e| e == "txt" || e == "html")
+            && !p.to_string_lossy().contains(".mut")
+        {
+            let ext = p
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned())
+                .unwrap_or_default();
             seeds.push((ext, std::fs::read(&p)?));
         }
     }
@@ -46,6 +57,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::create_dir_all(&sub)?;
         std::fs::write(sub.join(format!("{i:06}.{ext}")), v)?;
     }
-    eprintln!("wrote {n} articles, {:.1} MB, into {}", bytes as f64 / 1e6, out.display());
+    eprintln!(
+        "wrote {n} articles, {:.1} MB, into {}",
+        bytes as f64 / 1e6,
+        out.display()
+    );
     Ok(())
 }

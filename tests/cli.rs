@@ -21,10 +21,27 @@ const MUTANT_LINE: u64 = 12;
 
 /// The figure record fields of GUIDE.md.
 const FIGURE_FIELDS: &[&str] = &[
-    "article", "kind", "entity", "symbol", "event_date", "session", "level", "change_points", "change_pct", "amount", "currency", "approx", "span", "line", "text",
+    "article",
+    "kind",
+    "entity",
+    "symbol",
+    "event_date",
+    "session",
+    "level",
+    "change_points",
+    "change_pct",
+    "amount",
+    "currency",
+    "approx",
+    "span",
+    "line",
+    "text",
 ];
 /// The finding record fields of GUIDE.md.
-const FINDING_FIELDS: &[&str] = &["code", "severity", "article", "line", "column", "span", "message", "expected", "found", "figures"];
+const FINDING_FIELDS: &[&str] = &[
+    "code", "severity", "article", "line", "column", "span", "message", "expected", "found",
+    "figures",
+];
 const FORMATS: &[&str] = &["human", "json", "sarif", "github", "junit"];
 
 fn root() -> PathBuf {
@@ -57,7 +74,10 @@ fn ndjson(stdout: &str) -> Vec<Value> {
     stdout
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<Value>(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
+        .map(|l| {
+            serde_json::from_str::<Value>(l)
+                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}"))
+        })
         .collect()
 }
 
@@ -69,11 +89,22 @@ fn extract_ndjson(paths: &[&str]) -> Vec<Value> {
 
 /// `check --format json`: (findings, summary, exit code).
 fn check_json(paths: &[&str], extra: &[&str]) -> (Vec<Value>, Value, i32) {
-    let out = run(mf().args(["check", "--format", "json"]).args(extra).args(paths));
-    assert!(out.code == 0 || out.code == 1, "check exit {}: {}", out.code, out.stderr);
+    let out = run(mf()
+        .args(["check", "--format", "json"])
+        .args(extra)
+        .args(paths));
+    assert!(
+        out.code == 0 || out.code == 1,
+        "check exit {}: {}",
+        out.code,
+        out.stderr
+    );
     let mut lines = ndjson(&out.stdout);
     let summary = lines.pop().expect("at least the summary line");
-    assert!(summary.get("summary").is_some(), "the last line is the summary: {summary}");
+    assert!(
+        summary.get("summary").is_some(),
+        "the last line is the summary: {summary}"
+    );
     (lines, summary, out.code)
 }
 
@@ -97,33 +128,143 @@ fn assert_record_matches_source(rec: &Value, source: &str) {
     }
     let span = rec["span"].as_array().expect("span is an array");
     assert_eq!(span.len(), 2, "{rec}");
-    let (s, e) = (span[0].as_u64().expect("span start") as usize, span[1].as_u64().expect("span end") as usize);
+    let (s, e) = (
+        span[0].as_u64().expect("span start") as usize,
+        span[1].as_u64().expect("span end") as usize,
+    );
     assert!(s < e && e <= source.len(), "span out of range: {rec}");
-    assert_eq!(Some(rec["text"].as_str().expect("text is a string")), source.get(s..e), "text is not the source at span: {rec}");
+    assert_eq!(
+        Some(rec["text"].as_str().expect("text is a string")),
+        source.get(s..e),
+        "text is not the source at span: {rec}"
+    );
     let line = source[..s].matches('\n').count() as u64 + 1;
-    assert_eq!(rec["line"].as_u64(), Some(line), "line is not the line of the span start: {rec}");
+    assert_eq!(
+        rec["line"].as_u64(),
+        Some(line),
+        "line is not the line of the span start: {rec}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
 // extract
 
 /// (kind, entity, symbol, role, change_points, change_pct, level, line), in span order.
-type Expected = (&'static str, &'static str, Option<&'static str>, &'static str, Option<f64>, Option<f64>, Option<f64>, u64);
+type Expected = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    u64,
+);
 
 const ARTICLE_001_MARKET: &[Expected] = &[
-    ("stock", "Nvidia", Some("NVDA"), "headline", None, Some(-17.0), None, 8),
-    ("stock", "Broadcom", Some("AVGO"), "headline", None, Some(-17.0), None, 8),
-    ("index", "Nasdaq Composite", Some("^IXIC"), "body", Some(-612.47), Some(-3.07), Some(19341.83), 28),
-    ("index", "S&P 500", Some("^GSPC"), "body", Some(-88.96), Some(-1.46), Some(6012.28), 28),
-    ("index", "Dow Jones Industrial Average", Some("^DJI"), "body", Some(289.33), Some(0.65), Some(44713.57), 28),
-    ("stock", "Nvidia", Some("NVDA"), "body", None, Some(-16.97), None, 30),
-    ("stock", "Broadcom", Some("AVGO"), "body", None, Some(-17.40), None, 30),
-    ("stock", "AMD", Some("AMD"), "body", None, Some(-6.37), None, 30),
+    (
+        "stock",
+        "Nvidia",
+        Some("NVDA"),
+        "headline",
+        None,
+        Some(-17.0),
+        None,
+        8,
+    ),
+    (
+        "stock",
+        "Broadcom",
+        Some("AVGO"),
+        "headline",
+        None,
+        Some(-17.0),
+        None,
+        8,
+    ),
+    (
+        "index",
+        "Nasdaq Composite",
+        Some("^IXIC"),
+        "body",
+        Some(-612.47),
+        Some(-3.07),
+        Some(19341.83),
+        28,
+    ),
+    (
+        "index",
+        "S&P 500",
+        Some("^GSPC"),
+        "body",
+        Some(-88.96),
+        Some(-1.46),
+        Some(6012.28),
+        28,
+    ),
+    (
+        "index",
+        "Dow Jones Industrial Average",
+        Some("^DJI"),
+        "body",
+        Some(289.33),
+        Some(0.65),
+        Some(44713.57),
+        28,
+    ),
+    (
+        "stock",
+        "Nvidia",
+        Some("NVDA"),
+        "body",
+        None,
+        Some(-16.97),
+        None,
+        30,
+    ),
+    (
+        "stock",
+        "Broadcom",
+        Some("AVGO"),
+        "body",
+        None,
+        Some(-17.40),
+        None,
+        30,
+    ),
+    (
+        "stock",
+        "AMD",
+        Some("AMD"),
+        "body",
+        None,
+        Some(-6.37),
+        None,
+        30,
+    ),
     // ASML's symbol is not pinned: its home listing is Amsterdam (ASML.AS), the move quoted in
     // a New York market report is the Nasdaq one (ASML).
     ("stock", "ASML", None, "body", None, Some(-5.75), None, 30),
-    ("stock", "Alphabet", Some("GOOGL"), "body", None, Some(-4.03), None, 30),
-    ("stock", "Microsoft", Some("MSFT"), "body", None, Some(-2.14), None, 30),
+    (
+        "stock",
+        "Alphabet",
+        Some("GOOGL"),
+        "body",
+        None,
+        Some(-4.03),
+        None,
+        30,
+    ),
+    (
+        "stock",
+        "Microsoft",
+        Some("MSFT"),
+        "body",
+        None,
+        Some(-2.14),
+        None,
+        30,
+    ),
 ];
 
 #[test]
@@ -135,13 +276,36 @@ fn extract_ndjson_gives_the_market_figures_of_article_001() {
         assert_eq!(r["article"], ARTICLE_001);
     }
     // nothing from the forum list after `출처 : 미주한국일보`
-    let source_line = source.lines().position(|l| l.starts_with("출처")).expect("the 출처 line") as u64 + 1;
+    let source_line = source
+        .lines()
+        .position(|l| l.starts_with("출처"))
+        .expect("the 출처 line") as u64
+        + 1;
     for r in &recs {
-        assert!(r["line"].as_u64().expect("line") < source_line, "figure from the page furniture: {r}");
+        assert!(
+            r["line"].as_u64().expect("line") < source_line,
+            "figure from the page furniture: {r}"
+        );
     }
-    let market: Vec<&Value> = recs.iter().filter(|r| r["kind"] == "index" || r["kind"] == "stock").collect();
-    let got: Vec<String> = market.iter().map(|r| format!("{} {} {} {}", r["line"], r["entity"], r["change_pct"], r["text"])).collect();
-    assert_eq!(market.len(), ARTICLE_001_MARKET.len(), "index/stock figures:\n{}", got.join("\n"));
+    let market: Vec<&Value> = recs
+        .iter()
+        .filter(|r| r["kind"] == "index" || r["kind"] == "stock")
+        .collect();
+    let got: Vec<String> = market
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["line"], r["entity"], r["change_pct"], r["text"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        market.len(),
+        ARTICLE_001_MARKET.len(),
+        "index/stock figures:\n{}",
+        got.join("\n")
+    );
     for (r, e) in market.iter().zip(ARTICLE_001_MARKET) {
         let (kind, entity, symbol, role, pts, pct, level, line) = *e;
         let ctx = format!("expected {e:?}, got {r}");
@@ -153,7 +317,10 @@ fn extract_ndjson_gives_the_market_figures_of_article_001() {
             assert!(r["symbol"].is_string(), "{ctx}");
         }
         assert_eq!(r["role"], role, "{ctx}");
-        assert!(close(f64_of(&r["change_points"]), pts), "change_points: {ctx}");
+        assert!(
+            close(f64_of(&r["change_points"]), pts),
+            "change_points: {ctx}"
+        );
         assert!(close(f64_of(&r["change_pct"]), pct), "change_pct: {ctx}");
         assert!(close(f64_of(&r["level"]), level), "level: {ctx}");
         assert_eq!(r["line"].as_u64(), Some(line), "{ctx}");
@@ -164,10 +331,18 @@ fn extract_ndjson_gives_the_market_figures_of_article_001() {
     // the headline claim `엔비디아·브로드컴 17%↓` is two figures sharing the one number
     let headline: Vec<&&Value> = market.iter().filter(|r| r["role"] == "headline").collect();
     assert_eq!(headline.len(), 2);
-    assert!(headline.iter().all(|r| r["text"].as_str().is_some_and(|t| t.ends_with("17%↓"))));
+    assert!(headline
+        .iter()
+        .all(|r| r["text"].as_str().is_some_and(|t| t.ends_with("17%↓"))));
     // records come sorted by span
-    let starts: Vec<u64> = recs.iter().map(|r| r["span"][0].as_u64().expect("span start")).collect();
-    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "not sorted by span: {starts:?}");
+    let starts: Vec<u64> = recs
+        .iter()
+        .map(|r| r["span"][0].as_u64().expect("span start"))
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] <= w[1]),
+        "not sorted by span: {starts:?}"
+    );
 }
 
 #[test]
@@ -187,7 +362,9 @@ fn extract_table_of_article_001_snapshot() {
 #[test]
 fn extract_reads_stdin() {
     let bytes = std::fs::read(root().join(ARTICLE_001)).expect("article 001");
-    let out = run(mf().args(["extract", "--format", "ndjson", "-"]).write_stdin(bytes));
+    let out = run(mf()
+        .args(["extract", "--format", "ndjson", "-"])
+        .write_stdin(bytes));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let from_stdin = ndjson(&out.stdout);
     let from_file = extract_ndjson(&[ARTICLE_001]);
@@ -206,15 +383,34 @@ fn extract_reads_stdin() {
 /// way the dev set's scorer matches them, then held to the gold line, date and session.
 fn assert_matches_gold(case: &str, source: &str) {
     let stem = case.rsplit_once('.').map_or(case, |(s, _)| s);
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(root().join(format!("{stem}.expected.json"))).expect("expected.json")).expect("gold JSON");
-    let gold: Vec<&Value> = gold["figures"].as_array().expect("figures").iter().filter(|g| g["kind"] == "index" || g["kind"] == "stock").collect();
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join(format!("{stem}.expected.json")))
+            .expect("expected.json"),
+    )
+    .expect("gold JSON");
+    let gold: Vec<&Value> = gold["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .filter(|g| g["kind"] == "index" || g["kind"] == "stock")
+        .collect();
     let recs = extract_ndjson(&[case]);
     for r in &recs {
         assert_record_matches_source(r, source);
     }
-    let pred: Vec<&Value> = recs.iter().filter(|r| r["kind"] == "index" || r["kind"] == "stock").collect();
+    let pred: Vec<&Value> = recs
+        .iter()
+        .filter(|r| r["kind"] == "index" || r["kind"] == "stock")
+        .collect();
     let mut gold_sorted = gold.clone();
-    gold_sorted.sort_by_key(|g| std::cmp::Reverse(["level", "change_points", "change_pct"].iter().filter(|k| !g[**k].is_null()).count()));
+    gold_sorted.sort_by_key(|g| {
+        std::cmp::Reverse(
+            ["level", "change_points", "change_pct"]
+                .iter()
+                .filter(|k| !g[**k].is_null())
+                .count(),
+        )
+    });
     let mut used = BTreeSet::new();
     for g in gold_sorted {
         let line = g["line"].as_i64().expect("gold line");
@@ -225,24 +421,43 @@ fn assert_matches_gold(case: &str, source: &str) {
                 !used.contains(i)
                     && p["symbol"] == g["symbol"]
                     && close(f64_of(&p["change_pct"]), f64_of(&g["change_pct"]))
-                    && ["level", "change_points"].iter().all(|k| g[*k].is_null() || close(f64_of(&p[*k]), f64_of(&g[*k])))
+                    && ["level", "change_points"]
+                        .iter()
+                        .all(|k| g[*k].is_null() || close(f64_of(&p[*k]), f64_of(&g[*k])))
             })
             .min_by_key(|(_, p)| (p["line"].as_i64().unwrap_or(0) - line).abs());
-        let Some((i, p)) = best else { panic!("{case}: gold figure not extracted: {g}") };
+        let Some((i, p)) = best else {
+            panic!("{case}: gold figure not extracted: {g}")
+        };
         used.insert(i);
-        assert_eq!(p["line"].as_i64(), Some(line), "{case}: wrong line for {g}: {p}");
+        assert_eq!(
+            p["line"].as_i64(),
+            Some(line),
+            "{case}: wrong line for {g}: {p}"
+        );
         assert_eq!(p["event_date"], g["event_date"], "{case}: {p}");
         assert_eq!(p["session"], g["session"], "{case}: {p}");
     }
-    let extra: Vec<&&Value> = pred.iter().enumerate().filter(|(i, _)| !used.contains(i)).map(|(_, p)| p).collect();
-    assert!(extra.is_empty(), "{case}: figures not in the gold set: {extra:?}");
+    let extra: Vec<&&Value> = pred
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.contains(i))
+        .map(|(_, p)| p)
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "{case}: figures not in the gold set: {extra:?}"
+    );
 }
 
 #[test]
 fn euc_kr_case_extracts_with_correct_lines() {
     let case = format!("{DEVSET}/ko_20160624_brexit.txt");
     let bytes = std::fs::read(root().join(&case)).expect("EUC-KR case");
-    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture must stay EUC-KR, not UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture must stay EUC-KR, not UTF-8"
+    );
     let (source, _, had_errors) = encoding_rs::EUC_KR.decode(&bytes);
     assert!(!had_errors);
     assert_matches_gold(&case, &source);
@@ -250,7 +465,11 @@ fn euc_kr_case_extracts_with_correct_lines() {
 
 #[test]
 fn html_cases_extract_with_correct_lines_and_source_spans() {
-    for name in ["ko_20240805_us_selloff.html", "en_20230525_nvidia_ai.html", "ko_20241209_kospi_impeachment.html"] {
+    for name in [
+        "ko_20240805_us_selloff.html",
+        "en_20230525_nvidia_ai.html",
+        "ko_20241209_kospi_impeachment.html",
+    ] {
         let case = format!("{DEVSET}/{name}");
         let source = std::fs::read_to_string(root().join(&case)).expect("HTML case");
         assert_matches_gold(&case, &source);
@@ -264,7 +483,10 @@ fn assert_finding_record(f: &Value) {
     for k in FINDING_FIELDS {
         assert!(f.get(*k).is_some(), "finding lacks `{k}`: {f}");
     }
-    assert!(matches!(f["severity"].as_str(), Some("error" | "warning" | "note")), "{f}");
+    assert!(
+        matches!(f["severity"].as_str(), Some("error" | "warning" | "note")),
+        "{f}"
+    );
     let code = f["code"].as_str().expect("code");
     assert!(code.len() == 5 && code.starts_with("MF"), "{f}");
     assert!(f["line"].as_u64().is_some_and(|l| l >= 1), "{f}");
@@ -280,18 +502,43 @@ fn check_json_on_the_default_corpus() {
     assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert!(!lines.is_empty());
-    let mut values: Vec<Value> = lines.iter().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line is not JSON ({e}): {l}"))).collect();
-    assert!(values.iter().all(Value::is_object), "one JSON object per line");
+    let mut values: Vec<Value> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line is not JSON ({e}): {l}")))
+        .collect();
+    assert!(
+        values.iter().all(Value::is_object),
+        "one JSON object per line"
+    );
     let summary = values.pop().expect("summary");
-    let summary = summary.get("summary").unwrap_or_else(|| panic!("the last line is a summary record: {summary}"));
+    let summary = summary
+        .get("summary")
+        .unwrap_or_else(|| panic!("the last line is a summary record: {summary}"));
     for f in &values {
         assert_finding_record(f);
-        assert!(f["article"].as_str().is_some_and(|a| a.starts_with("data/articles/")), "{f}");
+        assert!(
+            f["article"]
+                .as_str()
+                .is_some_and(|a| a.starts_with("data/articles/")),
+            "{f}"
+        );
     }
     assert_eq!(summary["articles"].as_u64(), Some(5), "{summary}");
-    assert_eq!(summary["findings"].as_u64(), Some(values.len() as u64), "{summary}");
-    for (key, sev) in [("errors", "error"), ("warnings", "warning"), ("notes", "note")] {
-        assert_eq!(summary[key].as_u64(), Some(count(&values, sev) as u64), "{key}: {summary}");
+    assert_eq!(
+        summary["findings"].as_u64(),
+        Some(values.len() as u64),
+        "{summary}"
+    );
+    for (key, sev) in [
+        ("errors", "error"),
+        ("warnings", "warning"),
+        ("notes", "note"),
+    ] {
+        assert_eq!(
+            summary[key].as_u64(),
+            Some(count(&values, sev) as u64),
+            "{key}: {summary}"
+        );
     }
     let expected_exit = i32::from(count(&values, "error") > 0);
     assert_eq!(out.code, expected_exit, "default --fail-on error");
@@ -299,7 +546,11 @@ fn check_json_on_the_default_corpus() {
 
 /// Exit code `--fail-on LEVEL` must give for these findings.
 fn expected_exit(findings: &[Value], fail_on: &str) -> i32 {
-    let has = |s: &[&str]| findings.iter().any(|f| s.contains(&f["severity"].as_str().unwrap_or("")));
+    let has = |s: &[&str]| {
+        findings
+            .iter()
+            .any(|f| s.contains(&f["severity"].as_str().unwrap_or("")))
+    };
     i32::from(match fail_on {
         "error" => has(&["error"]),
         "warning" => has(&["error", "warning"]),
@@ -311,11 +562,16 @@ fn expected_exit(findings: &[Value], fail_on: &str) -> i32 {
 #[test]
 fn fail_on_exit_codes_on_a_clean_case_and_a_mutant() {
     let (clean, _, code) = check_json(&[CLEAN], &[]);
-    assert!(count(&clean, "error") + count(&clean, "warning") == 0, "clean dev-set case has alarms: {clean:?}");
+    assert!(
+        count(&clean, "error") + count(&clean, "warning") == 0,
+        "clean dev-set case has alarms: {clean:?}"
+    );
     assert_eq!(code, 0);
     let (mutant, _, code) = check_json(&[MUTANT], &[]);
     assert!(
-        mutant.iter().any(|f| f["severity"] == "error" && f["line"].as_u64() == Some(MUTANT_LINE)),
+        mutant
+            .iter()
+            .any(|f| f["severity"] == "error" && f["line"].as_u64() == Some(MUTANT_LINE)),
         "the planted error on line {MUTANT_LINE} is not reported: {mutant:?}"
     );
     assert_eq!(code, 1, "default --fail-on is error");
@@ -323,7 +579,11 @@ fn fail_on_exit_codes_on_a_clean_case_and_a_mutant() {
         for (path, findings) in [(CLEAN, &clean), (MUTANT, &mutant)] {
             let (again, _, code) = check_json(&[path], &["--fail-on", fail_on]);
             assert_eq!(&again, findings, "findings do not depend on --fail-on");
-            assert_eq!(code, expected_exit(findings, fail_on), "{path} --fail-on {fail_on}");
+            assert_eq!(
+                code,
+                expected_exit(findings, fail_on),
+                "{path} --fail-on {fail_on}"
+            );
         }
     }
     // the clean case passes everything but, at most, `--fail-on note`
@@ -341,13 +601,18 @@ fn check_sarif_is_valid_2_1_0() {
     let v: Value = serde_json::from_str(&out.stdout).expect("SARIF is JSON");
     assert_eq!(v["version"], "2.1.0");
     let run0 = &v["runs"][0];
-    let rules = run0["tool"]["driver"]["rules"].as_array().expect("driver.rules");
+    let rules = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("driver.rules");
     assert!(!rules.is_empty());
     let mut ids = BTreeSet::new();
     for r in rules {
         let id = r["id"].as_str().expect("rule id");
         ids.insert(id.to_owned());
-        let help = r["help"]["text"].as_str().or_else(|| r["help"]["markdown"].as_str()).unwrap_or("");
+        let help = r["help"]["text"]
+            .as_str()
+            .or_else(|| r["help"]["markdown"].as_str())
+            .unwrap_or("");
         assert!(!help.trim().is_empty(), "rule {id} has no help text: {r}");
     }
     assert!(ids.contains("MF001"));
@@ -355,14 +620,23 @@ fn check_sarif_is_valid_2_1_0() {
     assert!(!results.is_empty(), "the mutant's error is a result");
     for r in results {
         let rule = r["ruleId"].as_str().expect("ruleId");
-        assert!(ids.contains(rule), "result rule {rule} is not among driver.rules");
+        assert!(
+            ids.contains(rule),
+            "result rule {rule} is not among driver.rules"
+        );
         let region = &r["locations"][0]["physicalLocation"]["region"];
-        assert!(region["startLine"].as_u64().is_some_and(|l| l >= 1), "result without region.startLine: {r}");
+        assert!(
+            region["startLine"].as_u64().is_some_and(|l| l >= 1),
+            "result without region.startLine: {r}"
+        );
         assert!(r["message"]["text"].as_str().is_some_and(|t| !t.is_empty()));
     }
     assert!(results.iter().any(|r| r["ruleId"] == "MF001"
-        && r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() == Some(MUTANT_LINE)
-        && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().is_some_and(|u| u.ends_with("ko_20240805_us_selloff.mut1.html"))));
+        && r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64()
+            == Some(MUTANT_LINE)
+        && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("ko_20240805_us_selloff.mut1.html"))));
 }
 
 #[test]
@@ -375,7 +649,12 @@ fn check_github_annotations() {
     for l in &lines {
         assert!(re.is_match(l), "not a GitHub annotation: {l}");
     }
-    assert!(lines.iter().any(|l| l.starts_with(&format!("::error file={MUTANT},line={MUTANT_LINE}"))), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("::error file={MUTANT},line={MUTANT_LINE}"))),
+        "{lines:?}"
+    );
 }
 
 /// A minimal XML well-formedness check: declaration, comments, CDATA, start/end/empty tags
@@ -391,11 +670,17 @@ fn parse_xml(xml: &str) -> Result<Vec<(String, Vec<(String, String)>, usize)>, S
         let mut rest = t;
         while let Some(p) = rest.find('&') {
             let tail = &rest[p..];
-            let end = tail.find(';').ok_or_else(|| format!("unterminated entity in {t:?}"))?;
+            let end = tail
+                .find(';')
+                .ok_or_else(|| format!("unterminated entity in {t:?}"))?;
             let name = &tail[1..end];
             let ok = matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
-                || name.strip_prefix("#x").is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
-                || name.strip_prefix('#').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+                || name
+                    .strip_prefix("#x")
+                    .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+                || name
+                    .strip_prefix('#')
+                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
             if !ok {
                 return Err(format!("bad entity &{name};"));
             }
@@ -438,9 +723,16 @@ fn parse_xml(xml: &str) -> Result<Vec<(String, Vec<(String, String)>, usize)>, S
         } else {
             // start tag: name, attributes with quoted values (which may hold `>`)
             let mut j = 1;
-            let name_end = rest[j..].find(|c: char| c.is_whitespace() || c == '>' || c == '/').map(|p| j + p).ok_or("unterminated tag")?;
+            let name_end = rest[j..]
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .map(|p| j + p)
+                .ok_or("unterminated tag")?;
             let name = rest[j..name_end].to_owned();
-            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')) {
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.'))
+            {
                 return Err(format!("bad element name {name:?}"));
             }
             j = name_end;
@@ -460,7 +752,9 @@ fn parse_xml(xml: &str) -> Result<Vec<(String, Vec<(String, String)>, usize)>, S
                     j += 1;
                     break;
                 }
-                let eq = t.find('=').ok_or_else(|| format!("attribute without value in <{name}>"))?;
+                let eq = t
+                    .find('=')
+                    .ok_or_else(|| format!("attribute without value in <{name}>"))?;
                 let key = t[..eq].trim().to_owned();
                 let after = &t[eq + 1..];
                 let q = after.chars().next().ok_or("attribute without value")?;
@@ -510,17 +804,34 @@ fn check_junit_is_well_formed_with_one_testcase_per_article() {
     let articles = [ARTICLE_001, CLEAN, MUTANT];
     let out = run(mf().args(["check", "--format", "junit"]).args(articles));
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let elements = parse_xml(&out.stdout).unwrap_or_else(|e| panic!("junit is not well-formed XML: {e}\n{}", out.stdout));
-    let cases: Vec<&(String, Vec<(String, String)>, usize)> = elements.iter().filter(|(n, _, _)| n == "testcase").collect();
+    let elements = parse_xml(&out.stdout)
+        .unwrap_or_else(|e| panic!("junit is not well-formed XML: {e}\n{}", out.stdout));
+    let cases: Vec<&(String, Vec<(String, String)>, usize)> = elements
+        .iter()
+        .filter(|(n, _, _)| n == "testcase")
+        .collect();
     assert_eq!(cases.len(), articles.len(), "one testcase per article");
-    let names: BTreeSet<&str> = cases.iter().filter_map(|(_, a, _)| a.iter().find(|(k, _)| k == "name").map(|(_, v)| v.as_str())).collect();
+    let names: BTreeSet<&str> = cases
+        .iter()
+        .filter_map(|(_, a, _)| a.iter().find(|(k, _)| k == "name").map(|(_, v)| v.as_str()))
+        .collect();
     assert_eq!(names, articles.iter().copied().collect::<BTreeSet<_>>());
     // the mutant's testcase holds a failure, the clean one none
-    let pos = |name: &str| elements.iter().position(|(n, a, _)| n == "testcase" && a.iter().any(|(k, v)| k == "name" && v == name)).expect("testcase");
+    let pos = |name: &str| {
+        elements
+            .iter()
+            .position(|(n, a, _)| {
+                n == "testcase" && a.iter().any(|(k, v)| k == "name" && v == name)
+            })
+            .expect("testcase")
+    };
     let failure_after = |name: &str| {
         let p = pos(name);
         let depth = elements[p].2;
-        elements[p + 1..].iter().take_while(|(_, _, d)| *d > depth).any(|(n, _, _)| n == "failure")
+        elements[p + 1..]
+            .iter()
+            .take_while(|(_, _, d)| *d > depth)
+            .any(|(n, _, _)| n == "failure")
     };
     assert!(failure_after(MUTANT));
     assert!(!failure_after(CLEAN));
@@ -531,7 +842,11 @@ fn check_help_lists_the_formats() {
     let out = run(mf().args(["check", "--help"]));
     assert_eq!(out.code, 0);
     for f in FORMATS {
-        assert!(out.stdout.contains(f), "check --help does not list `{f}`:\n{}", out.stdout);
+        assert!(
+            out.stdout.contains(f),
+            "check --help does not list `{f}`:\n{}",
+            out.stdout
+        );
     }
     assert!(out.stdout.contains("--fail-on"));
 }
@@ -540,7 +855,12 @@ fn check_help_lists_the_formats() {
 fn every_format_accepts_the_default_corpus() {
     for f in FORMATS {
         let out = run(mf().args(["check", "--format", f]));
-        assert!(out.code == 0 || out.code == 1, "--format {f}: exit {} {}", out.code, out.stderr);
+        assert!(
+            out.code == 0 || out.code == 1,
+            "--format {f}: exit {} {}",
+            out.code,
+            out.stderr
+        );
         if *f != "human" && *f != "github" {
             assert!(!out.stdout.is_empty(), "--format {f} printed nothing");
         }
@@ -552,25 +872,42 @@ fn every_format_accepts_the_default_corpus() {
 
 #[test]
 fn explain_every_rule() {
-    mf().args(["explain", "MF001"]).assert().success().stdout(predicate::str::contains("What it does").and(predicate::str::contains("MF001")));
+    mf().args(["explain", "MF001"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("What it does").and(predicate::str::contains("MF001")));
     let all = run(mf().args(["explain", "--all"]));
     assert_eq!(all.code, 0);
-    let codes: Vec<&str> = all.stdout.lines().filter_map(|l| l.split_whitespace().next()).filter(|c| c.starts_with("MF")).collect();
+    let codes: Vec<&str> = all
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| c.starts_with("MF"))
+        .collect();
     assert!(codes.len() >= 5, "{}", all.stdout);
-    assert!(codes.contains(&"MF001") && codes.contains(&"MF900"), "{codes:?}");
+    assert!(
+        codes.contains(&"MF001") && codes.contains(&"MF900"),
+        "{codes:?}"
+    );
     for code in codes {
-        mf().args(["explain", code])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("What it does").and(predicate::str::contains("Why is this bad?")).and(predicate::str::contains(code)));
+        mf().args(["explain", code]).assert().success().stdout(
+            predicate::str::contains("What it does")
+                .and(predicate::str::contains("Why is this bad?"))
+                .and(predicate::str::contains(code)),
+        );
         // codes are case-insensitive
-        mf().args(["explain", &code.to_ascii_lowercase()]).assert().success();
+        mf().args(["explain", &code.to_ascii_lowercase()])
+            .assert()
+            .success();
     }
 }
 
 #[test]
 fn explain_unknown_code_is_a_usage_error() {
-    mf().args(["explain", "NOPE"]).assert().code(2).stderr(predicate::str::contains("NOPE"));
+    mf().args(["explain", "NOPE"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("NOPE"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -593,52 +930,106 @@ fn bad_inputs() -> BadInputs {
     std::fs::write(&binary, png).expect("write");
     let missing = dir.path().join("no-such-article.txt");
     let s = |p: &Path| p.to_string_lossy().into_owned();
-    BadInputs { missing: s(&missing), empty: s(&empty), binary: s(&binary), _dir: dir }
+    BadInputs {
+        missing: s(&missing),
+        empty: s(&empty),
+        binary: s(&binary),
+        _dir: dir,
+    }
 }
 
 #[test]
 fn unreadable_inputs_become_mf900_and_the_good_one_is_still_checked() {
     let bad = bad_inputs();
-    let paths = [bad.missing.as_str(), bad.empty.as_str(), bad.binary.as_str(), MUTANT];
+    let paths = [
+        bad.missing.as_str(),
+        bad.empty.as_str(),
+        bad.binary.as_str(),
+        MUTANT,
+    ];
     let (findings, summary, code) = check_json(&paths, &[]);
     let mf900: Vec<&Value> = findings.iter().filter(|f| f["code"] == "MF900").collect();
     assert_eq!(mf900.len(), 3, "{findings:?}");
-    for (path, reason) in [(&bad.missing, "no such file"), (&bad.empty, "empty"), (&bad.binary, "not a text file")] {
-        let f = mf900.iter().find(|f| f["article"] == path.as_str()).unwrap_or_else(|| panic!("no MF900 for {path}: {mf900:?}"));
+    for (path, reason) in [
+        (&bad.missing, "no such file"),
+        (&bad.empty, "empty"),
+        (&bad.binary, "not a text file"),
+    ] {
+        let f = mf900
+            .iter()
+            .find(|f| f["article"] == path.as_str())
+            .unwrap_or_else(|| panic!("no MF900 for {path}: {mf900:?}"));
         let msg = f["message"].as_str().expect("message");
-        assert!(msg.contains(path.as_str()) && msg.contains(reason), "MF900 message must name the file and the reason ({reason}): {msg}");
+        assert!(
+            msg.contains(path.as_str()) && msg.contains(reason),
+            "MF900 message must name the file and the reason ({reason}): {msg}"
+        );
         assert_finding_record(f);
     }
     // the readable article was processed: its planted error is there
-    assert!(findings.iter().any(|f| f["code"] == "MF001" && f["article"] == MUTANT && f["line"].as_u64() == Some(MUTANT_LINE)), "{findings:?}");
-    assert!(summary["summary"]["coverage"]["figures"].as_u64().is_some_and(|n| n > 0), "{summary}");
+    assert!(
+        findings.iter().any(|f| f["code"] == "MF001"
+            && f["article"] == MUTANT
+            && f["line"].as_u64() == Some(MUTANT_LINE)),
+        "{findings:?}"
+    );
+    assert!(
+        summary["summary"]["coverage"]["figures"]
+            .as_u64()
+            .is_some_and(|n| n > 0),
+        "{summary}"
+    );
     assert_eq!(code, expected_exit(&findings, "error"));
     for fail_on in ["error", "warning", "note", "never"] {
         let (again, _, code) = check_json(&paths, &["--fail-on", fail_on]);
         assert_eq!(code, expected_exit(&again, fail_on), "--fail-on {fail_on}");
     }
     // with a clean good article the input errors alone decide the exit code
-    let paths = [bad.missing.as_str(), bad.empty.as_str(), bad.binary.as_str(), CLEAN];
+    let paths = [
+        bad.missing.as_str(),
+        bad.empty.as_str(),
+        bad.binary.as_str(),
+        CLEAN,
+    ];
     let (findings, _, code) = check_json(&paths, &["--fail-on", "never"]);
     assert_eq!(code, 0);
-    assert!(findings.iter().filter(|f| f["code"] == "MF900").all(|f| f["severity"] == "error"));
+    assert!(findings
+        .iter()
+        .filter(|f| f["code"] == "MF900")
+        .all(|f| f["severity"] == "error"));
     let (_, _, code) = check_json(&paths, &[]);
-    assert_eq!(code, 1, "MF900 is an error, so the default --fail-on error fails");
+    assert_eq!(
+        code, 1,
+        "MF900 is an error, so the default --fail-on error fails"
+    );
     // extract keeps going too, and says on stderr what it skipped
     let out = run(mf().args(["extract", "--format", "ndjson"]).args(paths));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let recs = ndjson(&out.stdout);
     assert!(!recs.is_empty() && recs.iter().all(|r| r["article"] == CLEAN));
     for p in [&bad.missing, &bad.empty, &bad.binary] {
-        assert!(out.stderr.contains(p.as_str()), "stderr does not name {p}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(p.as_str()),
+            "stderr does not name {p}: {}",
+            out.stderr
+        );
     }
 }
 
 #[test]
 fn only_unreadable_inputs_exit_2_naming_each_file() {
     let bad = bad_inputs();
-    let paths = [bad.missing.as_str(), bad.empty.as_str(), bad.binary.as_str()];
-    for sub in [&["check"][..], &["check", "--format", "json"], &["extract", "--format", "ndjson"], &["run", "--out"]] {
+    let paths = [
+        bad.missing.as_str(),
+        bad.empty.as_str(),
+        bad.binary.as_str(),
+    ];
+    for sub in [
+        &["check"][..],
+        &["check", "--format", "json"],
+        &["extract", "--format", "ndjson"],
+        &["run", "--out"],
+    ] {
         let mut cmd = mf();
         cmd.args(sub);
         let out_dir;
@@ -649,17 +1040,27 @@ fn only_unreadable_inputs_exit_2_naming_each_file() {
         let out = run(cmd.args(paths));
         assert_eq!(out.code, 2, "{sub:?}: {}", out.stderr);
         for p in paths {
-            assert!(out.stderr.contains(p), "{sub:?}: stderr does not name {p}: {}", out.stderr);
+            assert!(
+                out.stderr.contains(p),
+                "{sub:?}: stderr does not name {p}: {}",
+                out.stderr
+            );
         }
     }
-    mf().args(["check", "--format", "nope", CLEAN]).assert().code(2);
+    mf().args(["check", "--format", "nope", CLEAN])
+        .assert()
+        .code(2);
 }
 
 // ---------------------------------------------------------------------------------------
 // run
 
 fn run_into(out: &Path, threads: &str, paths: &[&str]) -> Out {
-    let o = run(mf().args(["-j", threads, "run"]).args(paths).arg("--out").arg(out));
+    let o = run(mf()
+        .args(["-j", threads, "run"])
+        .args(paths)
+        .arg("--out")
+        .arg(out));
     assert_eq!(o.code, 0, "run -j {threads}: {}", o.stderr);
     o
 }
@@ -678,33 +1079,69 @@ fn run_writes_tables_charts_and_a_report() {
     use polars::prelude::*;
     let dir = tempfile::tempdir().expect("tempdir");
     let out = run_into(dir.path(), "2", &["data/articles"]);
-    assert!(out.stdout.contains("articles read") && out.stdout.contains("figures found"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("articles read") && out.stdout.contains("figures found"),
+        "{}",
+        out.stdout
+    );
     let figures_in_extract = extract_ndjson(&["data/articles"]).len();
     let number_after = |label: &str| -> Option<usize> {
         let line = out.stdout.lines().find(|l| l.contains(label))?;
-        line[line.find(label)? + label.len()..].split_whitespace().next()?.parse().ok()
+        line[line.find(label)? + label.len()..]
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
     };
     assert_eq!(number_after("articles read"), Some(5), "{}", out.stdout);
-    assert_eq!(number_after("figures found"), Some(figures_in_extract), "{}", out.stdout);
+    assert_eq!(
+        number_after("figures found"),
+        Some(figures_in_extract),
+        "{}",
+        out.stdout
+    );
     for t in ["articles", "figures", "events", "findings"] {
         let p = dir.path().join(format!("{t}.parquet"));
         let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"), "{t}.parquet is not Parquet");
+        assert!(
+            bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"),
+            "{t}.parquet is not Parquet"
+        );
     }
-    let pngs: Vec<PathBuf> = std::fs::read_dir(dir.path().join("charts")).expect("charts/").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "png")).collect();
+    let pngs: Vec<PathBuf> = std::fs::read_dir(dir.path().join("charts"))
+        .expect("charts/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
     assert!(!pngs.is_empty(), "no charts written");
     for p in &pngs {
         let bytes = std::fs::read(p).expect("png");
-        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{} is not a PNG", p.display());
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{} is not a PNG",
+            p.display()
+        );
     }
     // no temporary files left behind (writes are atomic)
-    let leftovers: Vec<String> = std::fs::read_dir(dir.path()).expect("out").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".tmp")).collect();
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("out")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
     let file = std::fs::File::open(dir.path().join("figures.parquet")).expect("figures.parquet");
-    let df = ParquetReader::new(file).finish().expect("figures.parquet reads back");
+    let df = ParquetReader::new(file)
+        .finish()
+        .expect("figures.parquet reads back");
     assert_eq!(df.height(), figures_in_extract);
-    let dtype = |c: &str| df.column(c).unwrap_or_else(|e| panic!("column {c}: {e}")).dtype().clone();
+    let dtype = |c: &str| {
+        df.column(c)
+            .unwrap_or_else(|e| panic!("column {c}: {e}"))
+            .dtype()
+            .clone()
+    };
     assert_eq!(dtype("event_date"), DataType::Date);
     for c in ["level", "change_points", "change_pct", "amount"] {
         assert_eq!(dtype(c), DataType::Float64, "{c}");
@@ -712,16 +1149,38 @@ fn run_writes_tables_charts_and_a_report() {
     for c in FIGURE_FIELDS.iter().filter(|c| **c != "span") {
         assert!(df.column(c).is_ok(), "figures.parquet lacks `{c}`");
     }
-    let articles: Vec<String> = df.column("article").expect("article").str().expect("article is a string").iter().map(|s| s.unwrap_or_default().to_owned()).collect();
-    let starts: Vec<u64> = df.column("span_start").expect("span_start").cast(&DataType::UInt64).expect("cast").u64().expect("u64").iter().map(|v| v.expect("span_start is set")).collect();
+    let articles: Vec<String> = df
+        .column("article")
+        .expect("article")
+        .str()
+        .expect("article is a string")
+        .iter()
+        .map(|s| s.unwrap_or_default().to_owned())
+        .collect();
+    let starts: Vec<u64> = df
+        .column("span_start")
+        .expect("span_start")
+        .cast(&DataType::UInt64)
+        .expect("cast")
+        .u64()
+        .expect("u64")
+        .iter()
+        .map(|v| v.expect("span_start is set"))
+        .collect();
     let keys: Vec<(&String, u64)> = articles.iter().zip(starts.iter().copied()).collect();
-    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "figures.parquet is not sorted by article then span_start");
+    assert!(
+        keys.windows(2).all(|w| w[0] <= w[1]),
+        "figures.parquet is not sorted by article then span_start"
+    );
     assert!(articles.iter().all(|a| a.starts_with("data/articles/")));
 }
 
 #[test]
 fn run_output_is_the_same_for_any_thread_count() {
-    let (a, b) = (tempfile::tempdir().expect("tempdir"), tempfile::tempdir().expect("tempdir"));
+    let (a, b) = (
+        tempfile::tempdir().expect("tempdir"),
+        tempfile::tempdir().expect("tempdir"),
+    );
     run_into(a.path(), "1", RUN_INPUTS);
     run_into(b.path(), "2", RUN_INPUTS);
     for t in ["figures", "articles", "events", "findings"] {

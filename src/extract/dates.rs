@@ -206,7 +206,9 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
     // `지난 24일보다`, `이달 2일과 비교하면`: the base of a comparison does not date the figure
     out.retain(|d| {
         let after = text[d.end..].trim_start();
-        !["보다", "대비", "과 비교", "와 비교", "에 비해", "比"].iter().any(|w| after.starts_with(w))
+        !["보다", "대비", "과 비교", "와 비교", "에 비해", "比"]
+            .iter()
+            .any(|w| after.starts_with(w))
     });
     out.sort_by_key(|d| d.start);
     out

@@ -86,12 +86,14 @@ fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> 
                 .collect();
             let bare: String = word.chars().rev().filter(|c| *c != '.').collect();
             const ABBREVIATIONS: &[&str] = &[
-                "Corp", "Inc", "Co", "Ltd", "Cos", "Bros", "Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
-                "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est",
+                "Corp", "Inc", "Co", "Ltd", "Cos", "Bros", "Mr", "Ms", "Mrs", "Dr", "St", "No",
+                "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                "Dec", "approx", "est",
             ];
             let abbrev = ABBREVIATIONS.contains(&bare.as_str())
                 || word.contains('.')
-                || (1..=2).contains(&bare.len()) && bare.starts_with(|c: char| c.is_ascii_uppercase());
+                || (1..=2).contains(&bare.len())
+                    && bare.starts_with(|c: char| c.is_ascii_uppercase());
             // a period before a lowercase word does not end a sentence (`Corp. sank`)
             let next_lower = line[i + 2..].starts_with(|c: char| c.is_ascii_lowercase());
             if prev.is_some_and(|p| p.is_ascii_digit()) || c == b'.' && (abbrev || next_lower) {
@@ -321,7 +323,6 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let dates = shift_dates(dates::date_exprs(s_text), sent.0);
     let korean_sentence = s_text.chars().any(is_hangul);
 
-
     // ---- money and ratio figures
     money_and_ratios(cx, toks, &words, &dates, role);
 
@@ -330,6 +331,22 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let mut current: Option<Draft> = None;
     let mut prev_end = sent.0;
     let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
+    // a direction verb (`lost`, `올랐`), not a noun (`상승률`, `decline`): only a verb starts a
+    // new clause about another subject
+    let is_verb = |w: &WordHit| {
+        let word = &text[w.start..w.end];
+        is_dir(w)
+            && !words
+                .iter()
+                .any(|a| a.start == w.start && matches!(a.class, WordClass::Anaphor(_)))
+            && (!word.is_ascii()
+                || word.ends_with("ed")
+                || [
+                    "fell", "rose", "lost", "sank", "shed", "slid", "falls", "rises", "gains",
+                    "drops", "jumps", "climbs", "adds", "sheds", "loses", "slides",
+                ]
+                .contains(&word.to_ascii_lowercase().as_str()))
+    };
     // a measure word (`CPI`, `매출`, `profit`) blocks the numbers after it until a verb takes
     // over (`Walmart, which ... after cutting its profit forecast, lost another 6.8%`); a subject
     // word (`sector`, `업종`) blocks until the sentence ends
@@ -338,7 +355,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             w.start >= a
                 && w.end <= b
                 && (w.class == WordClass::Subject
-                    || w.class == WordClass::Blocker && !words.iter().any(|d| is_dir(d) && d.start >= w.end && d.end <= b))
+                    || w.class == WordClass::Blocker
+                        && !words
+                            .iter()
+                            .any(|d| is_verb(d) && d.start >= w.end && d.end <= b))
         })
     };
     for t in toks {
@@ -365,7 +385,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             continue;
         }
         // hypothetical numbers: `7% 하락 시 발동되는`, `5% 이상 오른 상태가`
-        let conditional = words.iter().any(|w| w.class == WordClass::Conditional && w.start >= t.end && text[t.end..w.start].chars().count() <= 12);
+        let conditional = words.iter().any(|w| {
+            w.class == WordClass::Conditional
+                && w.start >= t.end
+                && text[t.end..w.start].chars().count() <= 12
+        });
         if conditional {
             prev_end = t.end;
             continue;
@@ -373,17 +397,46 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // English `rose 936.42, or 11.08 percent` / `down 905.04`: a bare number right after a
         // direction word is a change; `to 9,387.61` / `at 3,923.68 points` is a level
         let before_txt = text[sent.0..t.start].trim_end_matches([' ', '$', '(']);
-        let level_marker = ["to", "at", "record", "to a record", "closed at", "to end at", "ended at", "finished at"]
+        let level_marker = [
+            "to",
+            "at",
+            "record",
+            "to a record",
+            "closed at",
+            "to end at",
+            "ended at",
+            "finished at",
+        ]
+        .iter()
+        .any(|m| {
+            before_txt.ends_with(m)
+                && !before_txt[..before_txt.len() - m.len()]
+                    .ends_with(|c: char| c.is_ascii_alphabetic())
+        });
+        let verb_before = words
             .iter()
-            .any(|m| before_txt.ends_with(m) && !before_txt[..before_txt.len() - m.len()].ends_with(|c: char| c.is_ascii_alphabetic()));
-        let verb_before = words.iter().any(|w| is_dir(w) && w.end <= t.start && text[w.end..t.start].trim().is_empty());
+            .any(|w| is_dir(w) && w.end <= t.start && text[w.end..t.start].trim().is_empty());
         let slot_unit = match (t.unit, slot_unit) {
-            (Unit::Bare, Some(Slot::Level)) if verb_before && !korean_sentence => Some(Slot::Points),
+            (Unit::Bare, Some(Slot::Level)) if verb_before && !korean_sentence => {
+                Some(Slot::Points)
+            }
             (Unit::Points, _) if level_marker => Some(Slot::Level),
             (Unit::Points, _) => {
                 // Korean `2,441.55포인트로 마감했다`: points as a level
                 let after = &text[t.end..];
-                let as_level = ["로 마감", "으로 마감", "에 마감", "로 장을", "에 장을", "로 거래를", "에 거래를", "로 끝", "에 끝"].iter().any(|p| after.starts_with(p));
+                let as_level = [
+                    "로 마감",
+                    "으로 마감",
+                    "에 마감",
+                    "로 장을",
+                    "에 장을",
+                    "로 거래를",
+                    "에 거래를",
+                    "로 끝",
+                    "에 끝",
+                ]
+                .iter()
+                .any(|p| after.starts_with(p));
                 Some(if as_level { Slot::Level } else { Slot::Points })
             }
             _ => slot_unit,
@@ -392,7 +445,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
         let owner: Option<(usize, String, usize)> = match owner_hit {
             // a rate's own name holds 금리/yield: blockers guard prices, not rates
-            Some(h) if !blocked_between(h.end, t.start) || cx.lexicon.entities[h.entity].kind == Kind::Rate => {
+            Some(h)
+                if !blocked_between(h.end, t.start)
+                    || cx.lexicon.entities[h.entity].kind == Kind::Rate =>
+            {
                 Some((h.entity, text[h.start..h.end].to_string(), h.start))
             }
             Some(_) => None,
@@ -405,18 +461,23 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     _ => None,
                 });
                 // `장중에는 39,156.97까지 올랐다`, `장 초반에는 10.13% 오른 3,674.40까지`
-                let intraday = words
-                    .iter()
-                    .any(|w| w.end <= t.start && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore)));
+                let intraday = words.iter().any(|w| {
+                    w.end <= t.start
+                        && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
+                });
                 let english_move = !korean_sentence
                     && matches!(t.unit, Unit::Currency(_))
                     && words.iter().any(|w| {
-                        is_dir(w) && (w.start >= t.end && w.start <= t.end + 2 || w.end + 2 >= t.start && w.end <= t.start)
+                        is_dir(w)
+                            && (w.start >= t.end && w.start <= t.end + 2
+                                || w.end + 2 >= t.start && w.end <= t.start)
                     });
                 let want: Option<Option<Kind>> = match (anaphor, t.unit) {
                     (Some(k), _) => Some(k),
                     (None, Unit::Points) => Some(Some(Kind::Index)),
-                    (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
+                    (None, Unit::Currency(_)) if english_move || intraday => {
+                        Some(Some(Kind::Stock))
+                    }
                     (None, _) if intraday => Some(None),
                     _ => None,
                 };
@@ -443,7 +504,9 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let slot_unit = match (ekind, t.unit, slot_unit) {
             (Kind::Rate, Unit::PercentPoint | Unit::BasisPoints, _) => Some(Slot::Points),
             (Kind::Rate, Unit::Percent, _) => {
-                let next = words.iter().any(|w| is_dir(w) && w.start >= t.end && w.start <= t.end + 4);
+                let next = words
+                    .iter()
+                    .any(|w| is_dir(w) && w.start >= t.end && w.start <= t.end + 4);
                 Some(if next { Slot::Pct } else { Slot::Level })
             }
             (Kind::Rate, _, s) => s.filter(|s| *s == Slot::Level),
@@ -475,11 +538,17 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 }
                 let mut after = t.end;
                 if let Some(n) = toks.iter().find(|n| {
-                    n.start >= t.end && n.unit == Unit::Percent && text[t.end..n.start].chars().all(|c| matches!(c, ' ' | ',' | '(' | '/'))
+                    n.start >= t.end
+                        && n.unit == Unit::Percent
+                        && text[t.end..n.start]
+                            .chars()
+                            .all(|c| matches!(c, ' ' | ',' | '(' | '/'))
                 }) {
                     after = n.end + text[n.end..].chars().take_while(|c| *c == ')').count();
                 }
-                let follows = words.iter().any(|w| is_dir(w) && w.start >= after && text[after..w.start].chars().count() <= 2);
+                let follows = words.iter().any(|w| {
+                    is_dir(w) && w.start >= after && text[after..w.start].chars().count() <= 2
+                });
                 let precedes = !korean_sentence && !level_marker && verb_before;
                 if t.sign.is_some() || follows || precedes {
                     Slot::Points
@@ -499,7 +568,9 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
         let level_before_change = current.as_ref().is_some_and(|d| {
             let gap = &text[d.last..t.start];
-            slot != Slot::Level && d.level.is_some() && gap.chars().filter(|c| is_hangul(*c)).count() > 3
+            slot != Slot::Level
+                && d.level.is_some()
+                && gap.chars().filter(|c| is_hangul(*c)).count() > 3
         });
         if new_owner || conflict || date_between || level_before_change {
             if let Some(d) = current.take() {
@@ -617,10 +688,15 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                         .any(|t| t.start >= lc && t.end <= w.start && t.is_change_unit())
             })
         });
+        let first_change = d
+            .change_tokens()
+            .map(|t| t.start)
+            .min()
+            .unwrap_or(first_tok);
         let before_word = dir_words
             .iter()
             .rev()
-            .find(|w| w.end <= first_tok && w.start >= region_start);
+            .find(|w| w.end <= first_change && w.start >= region_start);
         let local = if korean_sentence {
             after_word.or(before_word)
         } else {
@@ -647,7 +723,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let explicit = d.change_tokens().find_map(|t| t.sign);
         // a headline list `英 FTSE100 10.87%·獨 DAX 12.24%↓`: the closing arrow covers the list
         let list_sign = (role == Role::Headline && local.is_none() && explicit.is_none())
-            .then(|| expanded[i + 1..].iter().find_map(|x| x.change_tokens().find_map(|t| t.sign)))
+            .then(|| {
+                expanded[i + 1..]
+                    .iter()
+                    .find_map(|x| x.change_tokens().find_map(|t| t.sign))
+            })
             .flatten();
 
         // session
@@ -773,13 +853,48 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
 
 /// Words before (or inside) a figure that make it a change over a period, not one session's.
 const PERIOD_BEFORE: &[&str] = &[
-    "올해 들어", "올 들어", "연초 대비", "연초 이후", "연초부터", "이달 들어", "이번 주", "이번주", "지난주", "한 주간", "주간", "연간",
-    "this year", "year to date", "year-to-date", "so far this", "this week", "this month", "last week", "for the week",
-    "for the year", "YTD", "since the start",
+    "올해 들어",
+    "올 들어",
+    "연초 대비",
+    "연초 이후",
+    "연초부터",
+    "이달 들어",
+    "이번 주",
+    "이번주",
+    "지난주",
+    "한 주간",
+    "주간",
+    "연간",
+    "this year",
+    "year to date",
+    "year-to-date",
+    "so far this",
+    "this week",
+    "this month",
+    "last week",
+    "for the week",
+    "for the year",
+    "ytd",
+    "since the start",
+    // `이달 2일과 비교하면 11% 넘게 올랐다`: a change since a date
+    "과 비교하면",
+    "와 비교하면",
+    "에 비해",
+    "since ",
 ];
 /// Words after a figure that do the same (`had risen 171% in 2024`, `2.1% for the week`).
-const PERIOD_AFTER: &[&str] =
-    &["this year", "year to date", "year-to-date", "so far this", "for the week", "for the month", "for the year", "this week", "last week", "YTD"];
+const PERIOD_AFTER: &[&str] = &[
+    "this year",
+    "year to date",
+    "year-to-date",
+    "so far this",
+    "for the week",
+    "for the month",
+    "for the year",
+    "this week",
+    "last week",
+    "ytd",
+];
 
 /// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
 fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
@@ -789,14 +904,32 @@ fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
         }
         i
     };
-    let before: String = sentence[..floor(start)].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-    let after: String = sentence[floor(end)..].chars().take(30).collect();
-    let own = &sentence[floor(start)..floor(end)];
+    let before: String = sentence[..floor(start)]
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let after: String = sentence[floor(end)..]
+        .chars()
+        .take(30)
+        .collect::<String>()
+        .to_lowercase();
+    let own = sentence[floor(start)..floor(end)].to_lowercase();
     // `in 2024`: a calendar year's change
-    let in_year = after.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
-        w[0] == "in" && w[1].len() >= 4 && w[1][..4].chars().all(|c| c.is_ascii_digit())
-    });
-    in_year || PERIOD_BEFORE.iter().any(|p| before.contains(p) || own.contains(p)) || PERIOD_AFTER.iter().any(|p| after.contains(p))
+    let in_year = after
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0] == "in" && w[1].len() >= 4 && w[1][..4].chars().all(|c| c.is_ascii_digit()));
+    in_year
+        || PERIOD_BEFORE
+            .iter()
+            .any(|p| before.contains(p) || own.contains(p))
+        || PERIOD_AFTER.iter().any(|p| after.contains(p))
 }
 
 /// The trading day for a figure of `market`, from the date expression bound to it.

@@ -909,19 +909,41 @@ mod tests {
         let text = if dec == 0 {
             grouped(int, sep)
         } else {
-            format!("{}.{:0width$}", grouped(int, sep), frac, width = dec as usize)
+            format!(
+                "{}.{:0width$}",
+                grouped(int, sep),
+                frac,
+                width = dec as usize
+            )
         };
         let scale = 10f64.powi(dec as i32);
-        (text, (int as f64 * scale + frac as f64) / scale, 0.5 / scale)
+        (
+            text,
+            (int as f64 * scale + frac as f64) / scale,
+            0.5 / scale,
+        )
     }
 
     /// Plain and signed numbers, bare or with a percent / percentage-point / point unit.
     fn plain_signed_percent() -> impl Strategy<Value = Printed> {
-        (0u64..1_000_000_000, 0u64..1000, 0u32..=3, any::<bool>(), 0usize..6, 0usize..7).prop_map(
-            |(int, frac, dec, sep, sign, unit)| {
+        (
+            0u64..1_000_000_000,
+            0u64..1000,
+            0u32..=3,
+            any::<bool>(),
+            0usize..6,
+            0usize..7,
+        )
+            .prop_map(|(int, frac, dec, sep, sign, unit)| {
                 let (digits, v, h) = decimal(int, frac, dec, sep);
-                let (sign_text, s) =
-                    [("", None), ("-", Some(-1.0)), ("−", Some(-1.0)), ("+", Some(1.0)), ("▲", Some(1.0)), ("▼", Some(-1.0))][sign];
+                let (sign_text, s) = [
+                    ("", None),
+                    ("-", Some(-1.0)),
+                    ("−", Some(-1.0)),
+                    ("+", Some(1.0)),
+                    ("▲", Some(1.0)),
+                    ("▼", Some(-1.0)),
+                ][sign];
                 let (unit_text, u) = [
                     ("", Unit::Bare),
                     ("%", Unit::Percent),
@@ -938,8 +960,7 @@ mod tests {
                     unit: u,
                     sign: s,
                 }
-            },
-        )
+            })
     }
 
     /// Korean units: `N만M원`, `N억원`, `N조M억원`, `N만 달러`.
@@ -953,11 +974,23 @@ mod tests {
                     format!("{}만{}원", grouped(n, sep), grouped(m, sep))
                 };
                 let half_width = if m == 0 { 5_000.0 } else { 0.5 };
-                Printed { text, value: (n * 10_000 + m) as f64, half_width, unit: krw, sign: None }
+                Printed {
+                    text,
+                    value: (n * 10_000 + m) as f64,
+                    half_width,
+                    unit: krw,
+                    sign: None,
+                }
             }),
             (1u64..100_000, 0u64..10, 0u32..=1, any::<bool>()).prop_map(move |(n, f, dec, sep)| {
                 let (digits, v, h) = decimal(n, f, dec, sep);
-                Printed { text: format!("{digits}억원"), value: v * 1e8, half_width: h * 1e8, unit: krw, sign: None }
+                Printed {
+                    text: format!("{digits}억원"),
+                    value: v * 1e8,
+                    half_width: h * 1e8,
+                    unit: krw,
+                    sign: None,
+                }
             }),
             (1u64..10_000, 0u64..10_000, any::<bool>()).prop_map(move |(n, m, sep)| {
                 let text = if m == 0 {
@@ -966,7 +999,13 @@ mod tests {
                     format!("{}조{}억원", grouped(n, sep), grouped(m, sep))
                 };
                 let half_width = if m == 0 { 0.5e12 } else { 0.5e8 };
-                Printed { text, value: n as f64 * 1e12 + m as f64 * 1e8, half_width, unit: krw, sign: None }
+                Printed {
+                    text,
+                    value: n as f64 * 1e12 + m as f64 * 1e8,
+                    half_width,
+                    unit: krw,
+                    sign: None,
+                }
             }),
             (1u64..10_000, any::<bool>()).prop_map(|(n, sep)| Printed {
                 text: format!("{}만 달러", grouped(n, sep)),
@@ -984,15 +1023,38 @@ mod tests {
             let (digits, v, h) = decimal(n, f, dec, false);
             let usd = Unit::Currency("USD");
             match style {
-                0 => Printed { text: format!("${digits} billion"), value: v * 1e9, half_width: h * 1e9, unit: usd, sign: None },
-                1 => Printed { text: format!("{digits} million"), value: v * 1e6, half_width: h * 1e6, unit: Unit::Bare, sign: None },
-                _ => Printed { text: format!("{digits} million dollars"), value: v * 1e6, half_width: h * 1e6, unit: usd, sign: None },
+                0 => Printed {
+                    text: format!("${digits} billion"),
+                    value: v * 1e9,
+                    half_width: h * 1e9,
+                    unit: usd,
+                    sign: None,
+                },
+                1 => Printed {
+                    text: format!("{digits} million"),
+                    value: v * 1e6,
+                    half_width: h * 1e6,
+                    unit: Unit::Bare,
+                    sign: None,
+                },
+                _ => Printed {
+                    text: format!("{digits} million dollars"),
+                    value: v * 1e6,
+                    half_width: h * 1e6,
+                    unit: usd,
+                    sign: None,
+                },
             }
         })
     }
 
     /// Text around the number that must not change how it reads.
-    const CONTEXTS: &[(&str, &str)] = &[("", ""), ("지수는 ", " 기록했다."), ("the figure was ", " on the day."), ("(", ")")];
+    const CONTEXTS: &[(&str, &str)] = &[
+        ("", ""),
+        ("지수는 ", " 기록했다."),
+        ("the figure was ", " on the day."),
+        ("(", ")"),
+    ];
 
     fn rel_close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * a.abs().max(b.abs())

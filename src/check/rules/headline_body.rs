@@ -49,7 +49,10 @@ fn headline_interval(q: &Quantity) -> Interval {
             v /= 10;
             half *= 10.0;
         }
-        i = Interval { lo: q.value - half, hi: q.value + half };
+        i = Interval {
+            lo: q.value - half,
+            hi: q.value + half,
+        };
     }
     let step = 2.0 * half;
     if q.value >= 0.0 {
