@@ -568,9 +568,9 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
         let level_before_change = current.as_ref().is_some_and(|d| {
             let gap = &text[d.last..t.start];
-            slot != Slot::Level
-                && d.level.is_some()
-                && gap.chars().filter(|c| is_hangul(*c)).count() > 3
+            // `153만원 찍고 5% 하락`: a conjunctive ending closes the level's clause
+            let clause_end = ["고", "며", "지만", "다가", "으나", "는데"].iter().any(|e| gap.trim_end().ends_with(e));
+            slot != Slot::Level && d.level.is_some() && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
         });
         if new_owner || conflict || date_between || level_before_change {
             if let Some(d) = current.take() {
