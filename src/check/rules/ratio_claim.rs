@@ -158,7 +158,9 @@ impl Rule for RatioClaim {
                                 ),
                             ))
                         }
-                        _ => None,
+                        // `SK하이닉스의 하락률은 코스피 하락률의 약 5배`: the moves of two entities
+                        // named in the sentence, from their figures in this article
+                        _ => moves_of_named_entities(cx, r, prefix),
                     }
                 }
             };
@@ -204,6 +206,44 @@ impl Rule for RatioClaim {
     }
 }
 
+/// The ratio of two entities' percent moves when the sentence names both and speaks of
+/// moves (`하락률`, `상승률`, `낙폭`, `drop`, `gain`): compared first, base right before the claim.
+fn moves_of_named_entities(cx: &Context, r: &crate::extract::Figure, prefix: &str) -> Option<(Interval, f64, String)> {
+    const MOVE_WORDS: &[&str] = &["하락률", "상승률", "등락률", "낙폭", "상승폭", "하락폭", "drop", "gain", "decline", "fall", "rise", "move"];
+    if !MOVE_WORDS.iter().any(|w| prefix.contains(w)) {
+        return None;
+    }
+    // entities of this article's body figures with a percent change, by where the sentence names them
+    let mut named: Vec<(usize, &crate::extract::Figure)> = Vec::new();
+    for f in cx.figures.iter().filter(|f| f.article == r.article && f.role == Role::Body && f.change_pct.is_some() && !f.surface.is_empty()) {
+        if named.iter().any(|(_, g)| g.entity == f.entity) {
+            continue;
+        }
+        if let Some(pos) = prefix.rfind(f.surface.as_str()) {
+            named.push((pos, f));
+        }
+    }
+    named.sort_by_key(|(pos, _)| *pos);
+    let (&(_, compared), &(_, base)) = (named.first()?, named.last()?);
+    if compared.entity == base.entity {
+        return None;
+    }
+    let (c, b) = (compared.change_pct?, base.change_pct?);
+    if b.value == 0.0 {
+        return None;
+    }
+    let abs = |q: crate::extract::Quantity| {
+        let i = Interval::of(&q);
+        Interval { lo: i.lo.abs().min(i.hi.abs()), hi: i.lo.abs().max(i.hi.abs()) }
+    };
+    let m = range2(abs(c), abs(b), |x, y| x / y);
+    Some((
+        m,
+        c.value.abs() / b.value.abs(),
+        format!("{}% (line {}) / {}% (line {})", fmt_num(c.value, 2), compared.line, fmt_num(b.value, 2), base.line),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testutil::{findings_of, KO_HEAD};
@@ -213,6 +253,15 @@ mod tests {
         let ok = format!("{KO_HEAD}이날 하락폭(234.64포인트)은 종전 최대였던 2020년 3월 19일(133.56포인트)의 약 1.8배에 달한다.\n");
         assert!(findings_of("MF011", &ok).is_empty());
         let bad = ok.replace("약 1.8배", "약 3배");
+        assert_eq!(findings_of("MF011", &bad).len(), 1);
+    }
+
+    #[test]
+    fn a_ratio_of_two_moves_named_in_the_sentence() {
+        let body = format!("{KO_HEAD}코스피는 전 거래일보다 91.35포인트(3.65%) 내린 2,411.68에 마감했다.\nSK하이닉스는 1만8,300원(10.40%) 내린 15만7,600원에 거래를 마쳤다.\n");
+        let ok = format!("{body}SK하이닉스의 하락률은 코스피 하락률의 약 3배에 달했다.\n");
+        assert!(findings_of("MF011", &ok).is_empty());
+        let bad = format!("{body}SK하이닉스의 하락률은 코스피 하락률의 약 5배에 달했다.\n");
         assert_eq!(findings_of("MF011", &bad).len(), 1);
     }
 
