@@ -326,13 +326,24 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// File extensions that `discover` picks up inside folders (files named directly are
 /// always taken).
-const EXTENSIONS: &[&str] = &["txt", "html", "htm", "md", "text"];
+const EXTENSIONS: &[&str] = &["txt", "html", "htm", "text"];
+
+/// Project files that sit beside articles in folders and are not articles.
+const NOT_ARTICLES: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "notice",
+    "authors",
+];
 
 /// Expand paths (files, folders recursively, `-` for stdin) into article files in sorted
 /// order. Missing paths come back as errors; the rest are still listed.
 ///
 /// Files named directly are kept as given, whatever their extension. Inside folders, hidden
-/// entries are skipped and only `txt`, `html`, `htm`, `md`, `text` or extension-less files are
+/// entries are skipped and only `txt`, `html`, `htm`, `text` or extension-less files (not README, LICENSE ...) are
 /// kept. Each folder's files come out sorted; arguments keep their order; duplicates are
 /// listed once.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
@@ -406,6 +417,14 @@ fn walk(
 }
 
 fn wanted(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if NOT_ARTICLES.iter().any(|n| stem.starts_with(n)) {
+        return false;
+    }
     match path.extension().and_then(|e| e.to_str()) {
         None => path.extension().is_none(),
         Some(ext) => EXTENSIONS.iter().any(|w| ext.eq_ignore_ascii_case(w)),

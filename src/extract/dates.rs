@@ -37,6 +37,8 @@ pub enum DateRef {
     Weekday(Weekday),
     /// 지난주 금요일 / last Friday.
     LastWeekday(Weekday),
+    /// 지난주 / last week: the last trading day of the previous week.
+    LastWeek,
 }
 
 fn regexes() -> &'static [Regex; 5] {
@@ -48,7 +50,7 @@ fn regexes() -> &'static [Regex; 5] {
             mk(r"(?:지난\s*)?(\d{1,2})월\s*(\d{1,2})일"),
             mk(r"(?:지난\s*|오는\s*)?(\d{1,2})일(?:\(현지시간\))?"),
             mk(r"(?i)\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\b"),
-            mk(r"(?i)\b(last\s+|on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(지난주\s*)?(월|화|수|목|금)요일|이날|전날|전일|어제|yesterday|today"),
+            mk(r"(?i)\b(last\s+|on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(지난주\s*)?(월|화|수|목|금)요일|이날|전날|전일|어제|yesterday|today|\blast week\b|지난주"),
         ]
     })
 }
@@ -169,7 +171,22 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
             continue;
         }
         let s = m.as_str();
-        let what = if let Some(w) = c.get(2) {
+        // `Black Monday`, `Cyber Monday`: a name, not a date
+        if c.get(2).is_some() && c.get(1).is_none() {
+            let prev_word = text[..m.start()]
+                .trim_end()
+                .rsplit(|ch: char| ch.is_whitespace())
+                .next()
+                .unwrap_or("");
+            if prev_word.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && !prev_word.ends_with('.')
+            {
+                continue;
+            }
+        }
+        let what = if s.eq_ignore_ascii_case("last week") || s == "지난주" {
+            DateRef::LastWeek
+        } else if let Some(w) = c.get(2) {
             match weekday_of(w.as_str()) {
                 Some(wd)
                     if c.get(1)
@@ -367,6 +384,10 @@ pub fn resolve(what: DateRef, base: NaiveDate, market: Market) -> Option<NaiveDa
         DateRef::PreviousDay => market.previous_trading_day(base),
         DateRef::Weekday(wd) => weekday_on_or_before(base, wd),
         DateRef::LastWeekday(wd) => weekday_on_or_before(base - Duration::days(7), wd),
+        DateRef::LastWeek => {
+            let monday = base - Duration::days(i64::from(base.weekday().num_days_from_monday()));
+            market.previous_trading_day(monday)
+        }
     })
 }
 

@@ -153,6 +153,8 @@ impl Draft {
 
 /// Per-article state carried from sentence to sentence.
 struct Ctx<'a> {
+    /// Session of figures the text does not qualify (a live report: intraday).
+    default_session: Session,
     article: &'a Article,
     lexicon: &'a Lexicon,
     korean: bool,
@@ -203,7 +205,43 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
                 })
                 .map(|d| d.what)
         });
+    // A live report (`오후 2시 현재 … 나타내고 있다`) that never speaks of a close describes
+    // the session in progress: its figures default to intraday.
+    let body_range = lines.get(body_start).map_or(0, |l| l.0)
+        ..lines
+            .get(trailer.saturating_sub(1))
+            .map_or(text.len(), |l| l.1);
+    let body_text = text.get(body_range).unwrap_or_default();
+    let body_words = lexicon.words_in(body_text);
+    let progressive = [
+        "거래되고 있",
+        "나타내고 있",
+        "하고 있다",
+        "기록 중",
+        "기록하고 있",
+        "움직이고 있",
+        "was trading",
+        "were trading",
+    ];
+    let live = body_words.iter().any(|w| {
+        matches!(w.class, WordClass::Session(_))
+            && progressive
+                .iter()
+                .any(|p| body_text[w.start..w.end].eq_ignore_ascii_case(p))
+    }) || body_text.contains("시 현재");
+    let closed = body_words.iter().any(|w| {
+        matches!(
+            w.class,
+            WordClass::Session(SessionWord::CloseAfter | SessionWord::CloseBefore)
+        )
+    });
+    let default_session = if live && !closed {
+        Session::Intraday
+    } else {
+        Session::Close
+    };
     let mut cx = Ctx {
+        default_session,
         article,
         lexicon,
         korean,
@@ -569,8 +607,12 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let level_before_change = current.as_ref().is_some_and(|d| {
             let gap = &text[d.last..t.start];
             // `153만원 찍고 5% 하락`: a conjunctive ending closes the level's clause
-            let clause_end = ["고", "며", "지만", "다가", "으나", "는데"].iter().any(|e| gap.trim_end().ends_with(e));
-            slot != Slot::Level && d.level.is_some() && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
+            let clause_end = ["고", "며", "지만", "다가", "으나", "는데"]
+                .iter()
+                .any(|e| gap.trim_end().ends_with(e));
+            slot != Slot::Level
+                && d.level.is_some()
+                && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
         });
         if new_owner || conflict || date_between || level_before_change {
             if let Some(d) = current.take() {
@@ -660,7 +702,14 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let next_start = expanded[i + 1..]
             .iter()
             .find(|x| x.first != d.first)
-            .map_or(sent.1, |x| x.anchor.min(x.first));
+            // the next figure's own mention, unless it is this figure's mention too
+            .map_or(sent.1, |x| {
+                if x.anchor >= d.last {
+                    x.anchor.min(x.first)
+                } else {
+                    x.first
+                }
+            });
         let next_entity = ents
             .iter()
             .find(|h| h.start >= d.last)
@@ -731,7 +780,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             .flatten();
 
         // session
-        let mut session = Session::Close;
+        let mut session = cx.default_session;
         // the first figure of a sentence takes session words from the sentence's start
         // (`오전 10시 현재 코스피는 …`)
         let session_start = if i == 0 { sent.0 } else { region_start };
@@ -757,13 +806,22 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
 
         // date
         let entity = &cx.lexicon.entities[d.entity];
-        let date_expr = dates.iter().rev().find(|x| x.end <= first_tok).or_else(|| {
-            dates.iter().find(|x| {
-                x.start >= d.last
-                    && x.end <= region_end
-                    && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..))
-            })
-        });
+        // a date right after a figure (`tumbled 11.4% on Tuesday`) is that figure's; a figure
+        // takes the nearest date before it that no earlier figure has claimed so
+        let claimed: Vec<usize> = expanded[..i]
+            .iter()
+            .filter_map(|x| trailing_date(text, &dates, x.last, sent.1))
+            .collect();
+        let date_expr = trailing_date(text, &dates, d.last, region_end)
+            .map(|k| &dates[k])
+            .or_else(|| {
+                dates
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(k, x)| x.end <= first_tok && !claimed.contains(k))
+                    .map(|(_, x)| x)
+            });
         let event_date = event_date(cx, entity.market, date_expr.map(|x| x.what));
 
         let sign_for = |t: &NumToken| -> (f64, bool) {
@@ -930,6 +988,20 @@ fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
             .iter()
             .any(|p| before.contains(p) || own.contains(p))
         || PERIOD_AFTER.iter().any(|p| after.contains(p))
+}
+
+/// Index of a date printed right after a figure ending at `end` (`… 11.4% on Tuesday`,
+/// `… to $94.31 on April 4`), within `limit`.
+fn trailing_date(text: &str, dates: &[DateExpr], end: usize, limit: usize) -> Option<usize> {
+    dates.iter().position(|x| {
+        x.start >= end
+            && x.end <= limit
+            && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..))
+            && text[end..x.start].chars().count() <= 24
+            && text[x.start..]
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("on "))
+    })
 }
 
 /// The trading day for a figure of `market`, from the date expression bound to it.

@@ -28,22 +28,25 @@ Use instead `코스피 8.77%↓`.
 The headline is held to its own digits: `17%` stands for [16.5, 17.5] and also covers a
 truncated 17.40 (headlines often cut decimals), so `엔비디아·브로드컴 17%↓` agrees with
 −16.97 % and −17.40 %; such a pass is reported as a `note`. Hedges widen it (`nearly 3,000`
-allows up to 3,000; `more than 3,000` needs at least 3,000). A headline figure whose entity
-has no body figure is not checkable.
+allows up to 3,000; `more than 3,000` needs at least 3,000). A headline that holds only when
+read as rounded beyond its printed digits (`1,100 points` for 1,123.03) is a `warning`. The
+headline is compared with the body's exact statements of the same session when there are any
+(a hedged lead does not excuse it). A headline figure whose entity has no body figure is not
+checkable.
 "#;
 
 pub(crate) struct HeadlineBody;
 
 /// Interval of a headline number: its rounding, plus truncation of the body value.
-fn headline_interval(q: &Quantity) -> Interval {
+fn headline_interval(q: &Quantity, beyond_digits: bool) -> Interval {
     let mut i = Interval::of(q);
     if q.hedge.is_some() {
         return i;
     }
-    // an integer with trailing zeros (`Dow sheds 1,100 points`) is rounded to its last
-    // non-zero digit: 1,100 stands for [1,050, 1,150]
+    // read beyond its digits, an integer with trailing zeros (`Dow sheds 1,100 points`) is
+    // rounded to its last non-zero digit: 1,100 stands for [1,050, 1,150]
     let mut half = q.half_width;
-    if (q.half_width - 0.5).abs() < 1e-12 && q.value != 0.0 {
+    if beyond_digits && (q.half_width - 0.5).abs() < 1e-12 && q.value != 0.0 {
         let mut v = q.value.abs().round() as u64;
         while v > 0 && v % 10 == 0 {
             v /= 10;
@@ -120,7 +123,20 @@ impl Rule for HeadlineBody {
                     if candidates.is_empty() {
                         continue;
                     }
-                    let hint = headline_interval(&hq);
+                    // hold the headline to the body's exact statements when there are any (a
+                    // hedged lead `2% 넘게` must not excuse a headline that contradicts `2.56%`)
+                    let exact_body: Vec<(&Figure, Quantity)> = candidates
+                        .iter()
+                        .filter(|(_, q)| q.hedge.is_none())
+                        .copied()
+                        .collect();
+                    let candidates = if exact_body.is_empty() {
+                        candidates
+                    } else {
+                        exact_body
+                    };
+                    let hint = headline_interval(&hq, false);
+                    let loose = headline_interval(&hq, true);
                     let d = decimals_of(hq.half_width);
                     let exact = candidates.iter().find(|(_, q)| {
                         (round(q.value, d) - hq.value).abs() < 1e-9 && hq.hedge.is_none()
@@ -128,13 +144,42 @@ impl Rule for HeadlineBody {
                     let compatible = candidates
                         .iter()
                         .find(|(_, q)| hint.overlaps(&Interval::of(q)));
+                    let beyond = candidates
+                        .iter()
+                        .find(|(_, q)| loose.overlaps(&Interval::of(q)));
                     let name = h.entity.as_deref().unwrap_or_default();
                     if exact.is_some() {
                         mark(verdicts, hi, Verdict::Passed);
-                    } else if let Some((b, q)) = compatible {
+                    } else if let Some((b, q)) = compatible.or(beyond) {
                         mark(verdicts, hi, Verdict::PassedByRounding);
-                        if hq.hedge.is_none() {
-                            let bd = decimals_of(q.half_width);
+                        let bd = decimals_of(q.half_width);
+                        if compatible.is_none() {
+                            // `1,100 points` for 1,123.03: true only if the headline rounds beyond
+                            // the digits it prints
+                            let mut fd = finding_at(
+                                "MF003",
+                                Severity::Warning,
+                                h,
+                                format!(
+                                    "{name}: headline {field} {} is the body's {} rounded beyond its printed digits",
+                                    fmt_num(hq.value, d),
+                                    fmt_num(q.value, bd)
+                                ),
+                            );
+                            fd.expected = Some(fmt_num(q.value, bd));
+                            fd.found = Some(h.text.clone());
+                            fd.note = Some(format!(
+                                "printed as {} it stands for [{}, {}]; only rounding to its last non-zero digit ([{}, {}]) reaches the body (line {})",
+                                fmt_num(hq.value, d),
+                                fmt_num(hint.lo, d + 1),
+                                fmt_num(hint.hi, d + 1),
+                                fmt_num(loose.lo, d),
+                                fmt_num(loose.hi, d),
+                                b.line
+                            ));
+                            fd.figures.push(figure_ref(b));
+                            out.push(fd);
+                        } else if hq.hedge.is_none() {
                             let mut fd = finding_at(
                                 "MF003",
                                 Severity::Note,

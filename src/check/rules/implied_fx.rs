@@ -12,7 +12,7 @@ Turns every paired amount (`600만 달러, 우리 돈 78억원`, `557만 달러(
 `2,090억 달러(약 272조원)`) into the exchange rate it implies, then compares that rate with
 (a) the rates rates seen in history (a band per currency pair, `data/reference/fx_bands.csv`),
 (b) an FX quote in the same article (`원·달러 환율은 1,311.1원`), (c) the other pairs in this
-and other articles of the same days, and (d) the `--reference` file when given.
+article and in other articles of the same week (undated articles only with each other), and (d) the `--reference` file when given.
 
 ## Why is this bad?
 A conversion that implies 129 won to the dollar has lost a digit; two articles that convert
@@ -202,10 +202,14 @@ impl Rule for ImpliedFx {
                 if failed || o.base != p.base {
                     continue;
                 }
-                let near = match (o.fig.event_date, p.fig.event_date) {
-                    (Some(a), Some(b)) => (a - b).num_days().abs() <= 7,
-                    _ => true,
-                };
+                // the same article, or articles of the same week; undated articles only with
+                // each other (a corpus of undated clippings is about one story)
+                let near = o.fig.article == p.fig.article
+                    || match (o.fig.event_date, p.fig.event_date) {
+                        (Some(a), Some(b)) => (a - b).num_days().abs() <= 7,
+                        (None, None) => true,
+                        _ => false,
+                    };
                 if near && !p.rate.overlaps(&o.rate) {
                     failed = true;
                     let s = if p.hedged || o.hedged {

@@ -59,7 +59,7 @@ impl Rule for RatioClaim {
             name: "ratio-claim",
             summary: "a ratio claim does not match the amounts it compares",
             doc: DOC,
-            default_severity: Severity::Warning,
+            default_severity: Severity::Error,
         }
     }
 
@@ -208,14 +208,36 @@ impl Rule for RatioClaim {
 
 /// The ratio of two entities' percent moves when the sentence names both and speaks of
 /// moves (`하락률`, `상승률`, `낙폭`, `drop`, `gain`): compared first, base right before the claim.
-fn moves_of_named_entities(cx: &Context, r: &crate::extract::Figure, prefix: &str) -> Option<(Interval, f64, String)> {
-    const MOVE_WORDS: &[&str] = &["하락률", "상승률", "등락률", "낙폭", "상승폭", "하락폭", "drop", "gain", "decline", "fall", "rise", "move"];
+fn moves_of_named_entities(
+    cx: &Context,
+    r: &crate::extract::Figure,
+    prefix: &str,
+) -> Option<(Interval, f64, String)> {
+    const MOVE_WORDS: &[&str] = &[
+        "하락률",
+        "상승률",
+        "등락률",
+        "낙폭",
+        "상승폭",
+        "하락폭",
+        "drop",
+        "gain",
+        "decline",
+        "fall",
+        "rise",
+        "move",
+    ];
     if !MOVE_WORDS.iter().any(|w| prefix.contains(w)) {
         return None;
     }
     // entities of this article's body figures with a percent change, by where the sentence names them
     let mut named: Vec<(usize, &crate::extract::Figure)> = Vec::new();
-    for f in cx.figures.iter().filter(|f| f.article == r.article && f.role == Role::Body && f.change_pct.is_some() && !f.surface.is_empty()) {
+    for f in cx.figures.iter().filter(|f| {
+        f.article == r.article
+            && f.role == Role::Body
+            && f.change_pct.is_some()
+            && !f.surface.is_empty()
+    }) {
         if named.iter().any(|(_, g)| g.entity == f.entity) {
             continue;
         }
@@ -234,13 +256,22 @@ fn moves_of_named_entities(cx: &Context, r: &crate::extract::Figure, prefix: &st
     }
     let abs = |q: crate::extract::Quantity| {
         let i = Interval::of(&q);
-        Interval { lo: i.lo.abs().min(i.hi.abs()), hi: i.lo.abs().max(i.hi.abs()) }
+        Interval {
+            lo: i.lo.abs().min(i.hi.abs()),
+            hi: i.lo.abs().max(i.hi.abs()),
+        }
     };
     let m = range2(abs(c), abs(b), |x, y| x / y);
     Some((
         m,
         c.value.abs() / b.value.abs(),
-        format!("{}% (line {}) / {}% (line {})", fmt_num(c.value, 2), compared.line, fmt_num(b.value, 2), base.line),
+        format!(
+            "{}% (line {}) / {}% (line {})",
+            fmt_num(c.value, 2),
+            compared.line,
+            fmt_num(b.value, 2),
+            base.line
+        ),
     ))
 }
 

@@ -155,7 +155,7 @@ ARTICLES.append(dict(
 <body>
 <nav><a href="/">Home</a> &middot; <a href="/markets">Markets</a> &middot; <a href="/economy">Economy</a></nav>
 <article>
-<h1>Dow sheds 1,100 points, logs 10th straight loss as Fed signals fewer cuts in 2025</h1>
+<h1>Dow sheds more than 1,100 points, logs 10th straight loss as Fed signals fewer cuts in 2025</h1>
 <p class="meta">By Dana Whitfield &middot; Dec. 18, 2024 5:05 p.m. ET &middot; <span>2.1K comments</span></p>
 <p>Stocks sold off sharply on Wednesday after the Federal Reserve cut rates by a quarter point but signaled it expects only two reductions next year, down from the four it had penciled in in September.</p>
 <p>The Dow Jones Industrial Average dropped 1,123.03 points, or 2.58%, to close at 42,326.87, its 10th consecutive losing session &mdash; the longest such streak since 1974.</p>
@@ -169,7 +169,7 @@ ARTICLES.append(dict(
 </html>
 """,
     figures=[
-        ("index", DOW, "Dow sheds 1,100 points", dict(pts="-1100", note="headline rounds 1,123.03")),
+        ("index", DOW, "Dow sheds more than 1,100 points", dict(pts="-1100", note="hedged headline: at least 1,100")),
         ("index", DOW, "1,123.03", dict(level="42326.87", pts="-1123.03", pct="-2.58", id="dow")),
         ("index", SPX, "2.95%", dict(level="5872.16", pct="-2.95")),
         ("index", NAS, "3.56%", dict(level="19392.69", pct="-3.56")),
