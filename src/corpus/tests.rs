@@ -283,6 +283,8 @@ fn discover_walks_folders() {
         "a.HTML",
         "notes",
         "sub/c.md",
+        "sub/README.txt",
+        "LICENSE",
         "sub/d.htm",
         "sub/e.text",
         "sub/chart.png",
@@ -306,7 +308,6 @@ fn discover_walks_folders() {
         "a.HTML",
         "b.txt",
         "notes",
-        "sub/c.md",
         "sub/d.htm",
         "sub/e.text",
     ]
