@@ -153,6 +153,20 @@ fn clean_articles() -> Vec<(String, Vec<u8>)> {
         let bytes = std::fs::read(dev.join(&n)).expect("dev-set case is readable");
         out.push((format!("tests/fixtures/devset/{n}"), bytes));
     }
+    // the held-out sets (written to probe generality) when present
+    for dir in ["tests/holdout/cases", "tests/holdout2/cases"] {
+        let d = root().join(dir);
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let mut names: Vec<String> = rd
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .filter(|n| (n.ends_with(".txt") || n.ends_with(".html")) && !n.contains(".mut"))
+            .collect();
+        names.sort();
+        for n in names {
+            let bytes = std::fs::read(d.join(&n)).expect("held-out case is readable");
+            out.push((format!("{dir}/{n}"), bytes));
+        }
+    }
     let data = root().join("data/articles");
     let mut names: Vec<String> = std::fs::read_dir(&data)
         .expect("data/articles is readable")
@@ -1069,10 +1083,6 @@ fn clean_articles_raise_no_false_alarms() {
 }
 
 #[test]
-#[ignore = "checker bug (reported): MF010 compares implied exchange rates across articles of \
-            unknown or different dates: `221억 달러(약 29조원)` (2024-02-22, 1,312 KRW/USD) in \
-            ko_20240222_nikkei_record.txt line 11 is flagged against the undated founding article \
-            004 (`557만 달러(약 82억원)`, 1,472 KRW/USD, January 2025)"]
 fn clean_dev_set_checked_with_the_founding_articles_raises_no_false_alarms() {
     let r = report();
     assert!(
@@ -1083,13 +1093,6 @@ fn clean_dev_set_checked_with_the_founding_articles_raises_no_false_alarms() {
 }
 
 #[test]
-#[ignore = "checker bug (reported): MF003 passes a wrong headline number as a note: it accepts the \
-            headline when ANY body mention is compatible, including a hedged lead such as \
-            `2% 넘게 급락` while the exact `61.63포인트(2.56%)` contradicts it, and it reads an integer \
-            with trailing zeros (`10%`, `2990포인트`) as rounded to tens and then also truncated, so \
-            `10%↓` passes against -16.97%; about a dozen headline-number mutants survive (kill rate about 0.98). \
-            Run `cargo test --test mutation -- --ignored --nocapture` to list them; \
-            remove this ignore once MF003 is fixed"]
 fn mutation_kill_rate_meets_the_bar() {
     let r = report();
     assert!(
