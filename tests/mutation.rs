@@ -156,7 +156,9 @@ fn clean_articles() -> Vec<(String, Vec<u8>)> {
     // the held-out sets (written to probe generality) when present
     for dir in ["tests/holdout/cases", "tests/holdout2/cases"] {
         let d = root().join(dir);
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         let mut names: Vec<String> = rd
             .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
             .filter(|n| (n.ends_with(".txt") || n.ends_with(".html")) && !n.contains(".mut"))

@@ -304,17 +304,11 @@ fn discover_walks_folders() {
         missing.clone(),
         root.join("b.txt"),
     ]);
-    let expected: Vec<PathBuf> = [
-        "a.HTML",
-        "b.txt",
-        "notes",
-        "sub/d.htm",
-        "sub/e.text",
-    ]
-    .iter()
-    .map(|p| root.join(p))
-    .chain([PathBuf::from("-"), direct])
-    .collect();
+    let expected: Vec<PathBuf> = ["a.HTML", "b.txt", "notes", "sub/d.htm", "sub/e.text"]
+        .iter()
+        .map(|p| root.join(p))
+        .chain([PathBuf::from("-"), direct])
+        .collect();
     assert_eq!(files, expected);
     assert_eq!(errors.len(), 1);
     assert!(

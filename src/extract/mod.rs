@@ -68,6 +68,16 @@ fn is_body_line(line: &str) -> bool {
             && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
 }
 
+/// A table row: a level followed by its change in brackets (`2,220.94 (▼69.06, -3.02%)`).
+fn is_table_row(line: &str) -> bool {
+    static ROW: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    ROW.get_or_init(|| {
+        regex::Regex::new(r"\d[\d,]*\.\d+\s*(?:원|달러)?\s*\(\s*[▲▼△▽+\-−]")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+    .is_match(line)
+}
+
 /// Sentence ranges inside a line: split after `.`, `?`, `!` followed by a space when the
 /// `.` is not a decimal point.
 fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> {
@@ -253,7 +263,8 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         figures: Vec::new(),
     };
     for (i, &range) in lines.iter().enumerate().take(trailer) {
-        let role = if i < body_start {
+        // a price table above the prose (`코스피 2,220.94 (▼69.06, -3.02%)`) is data, not a headline
+        let role = if i < body_start && !is_table_row(&text[range.0..range.1]) {
             Role::Headline
         } else {
             Role::Body
