@@ -23,8 +23,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<y1>\d{{4}})\s*[./-]\s*(?P<m1>\d{{1,2}})\s*[./-]\s*(?P<d1>\d{{1,2}})\.?
         | (?P<y2>\d{{4}})\s*년\s*(?P<m2>\d{{1,2}})\s*월\s*(?P<d2>\d{{1,2}})\s*일(?:\s*\(?[월화수목금토일]\)(?:요일)?)?
-        | \b(?P<mon3>{MONTHS})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})\b
-        | (?P<d4>\d{{1,2}})\s+(?P<mon4>{MONTHS})\.?,?\s+(?P<y4>\d{{4}})\b"
+        | (?-u:\b)(?P<mon3>{MONTHS})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})(?-u:\b)
+        | (?P<d4>\d{{1,2}})\s+(?P<mon4>{MONTHS})\.?,?\s+(?P<y4>\d{{4}})(?-u:\b)"
     );
     Regex::new(&pattern).unwrap_or_else(|e| panic!("date regex: {e}"))
 });
@@ -32,13 +32,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
-        (?:T|\s*(?:[,·•|/@-]|(?i:at)\b)?\s*)
-        (?:(?P<ap1>오전|오후|(?i:am|pm)\b)\s*)?
+        (?:T|\s*(?:[,·•|/@-]|(?i:at)(?-u:\b))?\s*)
+        (?:(?P<ap1>오전|오후|(?i:am|pm)(?-u:\b))\s*)?
         (?:
             (?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?
           | (?P<hk>\d{1,2})\s*시(?:\s*(?P<mk>\d{1,2})\s*분)?
         )
-        (?:\s*(?P<ap2>(?i:[ap])\.?(?i:m)\b\.?))?",
+        (?:\s*(?P<ap2>(?i:[ap])\.?(?i:m)(?-u:\b)\.?))?",
     )
     .unwrap_or_else(|e| panic!("time regex: {e}"))
 });
@@ -46,12 +46,12 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^\s*(?:
-            (?P<z>Z)\b
-          | (?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})\b
+            (?P<z>Z)(?-u:\b)
+          | (?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})(?-u:\b)
           | \(?(?:UTC|GMT)\s*(?P<sign2>[+-])\s*(?P<oh2>\d{1,2})(?::?(?P<om2>\d{2}))?\)?
           | \(?(?P<abbr>
                 (?i:eastern|central|mountain|pacific)(?:\s+(?i:standard|daylight))?(?:\s+(?i:time))?
-              | [A-Z]{1,5}\b
+              | [A-Z]{1,5}(?-u:\b)
               | 한국시간|서울시간|도쿄시간|뉴욕시간|미국\s*동부시간|동부시간
             )\)?
         )",

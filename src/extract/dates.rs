@@ -49,8 +49,8 @@ fn regexes() -> &'static [Regex; 5] {
             mk(r"(\d{4})년\s*(\d{1,2})월(?:\s*(\d{1,2})일)?"),
             mk(r"(?:지난\s*)?(\d{1,2})월\s*(\d{1,2})일"),
             mk(r"(?:지난\s*|오는\s*)?(\d{1,2})일(?:\(현지시간\))?"),
-            mk(r"(?i)\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\b"),
-            mk(r"(?i)\b(last\s+|on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(지난주\s*)?(월|화|수|목|금)요일|이날|전날|전일|어제|yesterday|today|\blast week\b|지난주"),
+            mk(r"(?i)(?-u:\b)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?(?-u:\b)"),
+            mk(r"(?i)(?-u:\b)(last\s+|on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(지난주\s*)?(월|화|수|목|금)요일|이날|전날|전일|어제|yesterday|today|(?-u:\b)last week(?-u:\b)|지난주"),
         ]
     })
 }
