@@ -47,70 +47,91 @@ impl Rule for AmountConsensus {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
-        let money: Vec<usize> = cx
-            .figures
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.kind == Kind::Money && f.amount.is_some())
-            .map(|(i, _)| i)
-            .collect();
-        for (k, &j) in money.iter().enumerate() {
-            let b = &cx.figures[j];
-            let Some(qb) = b.amount else { continue };
-            for &i in &money[..k] {
-                let a = &cx.figures[i];
-                let Some(qa) = a.amount else { continue };
-                if a.article == b.article || a.currency != b.currency || qa.value == qb.value {
-                    continue;
-                }
-                let rel = (qa.value - qb.value).abs() / qa.value.abs().max(qb.value.abs());
-                if rel > 0.02 {
-                    continue;
-                }
-                let (ia, ib) = (Interval::of(&qa), Interval::of(&qb));
-                let meets = ia.overlaps(&ib);
-                mark(
-                    verdicts,
-                    j,
-                    if meets {
-                        Verdict::PassedByRounding
-                    } else {
-                        Verdict::Passed
-                    },
-                );
-                let cur = b.currency.as_deref().unwrap_or("");
-                let message = if meets {
-                    format!(
-                        "{} here and {} in {}:{} agree only at the edge of rounding",
-                        b.text.trim(),
-                        a.text.trim(),
-                        a.article,
-                        a.line
-                    )
-                } else {
-                    format!(
-                        "{} here and {} in {}:{} differ by {:.1} %: the same amount?",
-                        b.text.trim(),
-                        a.text.trim(),
-                        a.article,
-                        a.line,
-                        rel * 100.0
-                    )
-                };
-                let mut fd = finding_at("MF021", Severity::Note, b, message);
-                fd.note = Some(format!(
-                    "{} {cur} stands for [{}, {}]; {} {cur} for [{}, {}]",
-                    b.text.trim(),
-                    fmt_num(ib.lo, 0),
-                    fmt_num(ib.hi, 0),
-                    a.text.trim(),
-                    fmt_num(ia.lo, 0),
-                    fmt_num(ia.hi, 0)
-                ));
-                fd.figures.push(figure_ref(a));
-                out.push(fd);
-                break;
+        // distinct (currency, amount) values, each with the first figure that states it; a
+        // figure is compared with the distinct values within 2 % of its own (sorted, so the
+        // work grows with the number of distinct amounts, not with its square)
+        let mut first_of: std::collections::BTreeMap<(String, u64), usize> =
+            std::collections::BTreeMap::new();
+        for (i, f) in cx.figures.iter().enumerate() {
+            if let (Kind::Money, Some(q), Some(c)) = (f.kind, f.amount, f.currency.as_ref()) {
+                first_of
+                    .entry((c.clone(), q.value.abs().to_bits()))
+                    .or_insert(i);
             }
+        }
+        let mut by_currency: std::collections::BTreeMap<&str, Vec<(f64, usize)>> =
+            std::collections::BTreeMap::new();
+        for ((c, bits), &i) in &first_of {
+            by_currency
+                .entry(c.as_str())
+                .or_default()
+                .push((f64::from_bits(*bits), i));
+        }
+        for values in by_currency.values_mut() {
+            values.sort_by(|a, b| a.0.total_cmp(&b.0));
+        }
+        for (j, b) in cx.figures.iter().enumerate() {
+            let (Kind::Money, Some(qb), Some(cur)) = (b.kind, b.amount, b.currency.as_deref())
+            else {
+                continue;
+            };
+            let Some(values) = by_currency.get(cur) else {
+                continue;
+            };
+            let v = qb.value.abs();
+            let lo = values.partition_point(|(x, _)| *x < v * 0.98);
+            // the earliest other-article figure among the distinct nearby amounts
+            let partner = values[lo..]
+                .iter()
+                .take_while(|(x, _)| *x <= v * 1.02)
+                .filter(|(x, i)| *x != v && *i < j && cx.figures[*i].article != b.article)
+                .map(|(_, i)| *i)
+                .min();
+            let Some(i) = partner else { continue };
+            let a = &cx.figures[i];
+            let Some(qa) = a.amount else { continue };
+            let rel = (qa.value - qb.value).abs() / qa.value.abs().max(qb.value.abs());
+            let (ia, ib) = (Interval::of(&qa), Interval::of(&qb));
+            let meets = ia.overlaps(&ib);
+            mark(
+                verdicts,
+                j,
+                if meets {
+                    Verdict::PassedByRounding
+                } else {
+                    Verdict::Passed
+                },
+            );
+            let message = if meets {
+                format!(
+                    "{} here and {} in {}:{} agree only at the edge of rounding",
+                    b.text.trim(),
+                    a.text.trim(),
+                    a.article,
+                    a.line
+                )
+            } else {
+                format!(
+                    "{} here and {} in {}:{} differ by {:.1} %: the same amount?",
+                    b.text.trim(),
+                    a.text.trim(),
+                    a.article,
+                    a.line,
+                    rel * 100.0
+                )
+            };
+            let mut fd = finding_at("MF021", Severity::Note, b, message);
+            fd.note = Some(format!(
+                "{} {cur} stands for [{}, {}]; {} {cur} for [{}, {}]",
+                b.text.trim(),
+                fmt_num(ib.lo, 0),
+                fmt_num(ib.hi, 0),
+                a.text.trim(),
+                fmt_num(ia.lo, 0),
+                fmt_num(ia.hi, 0)
+            ));
+            fd.figures.push(figure_ref(a));
+            out.push(fd);
         }
     }
 }

@@ -75,8 +75,12 @@ impl Rule for CrossArticle {
                 for (field, qb) in fields(b) {
                     let Some(qb) = qb else { continue };
                     let ib = Interval::of(&qb);
+                    // the latest 256 mentions before this one bound the work on a corpus that
+                    // repeats one story many times
                     let earlier = idxs[..k]
                         .iter()
+                        .rev()
+                        .take(256)
                         .map(|&i| &cx.figures[i])
                         .filter(|a| a.article != b.article);
                     let mut any = false;

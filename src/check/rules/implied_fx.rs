@@ -64,13 +64,15 @@ struct Pair<'a> {
 
 fn pairs<'a>(cx: &Context<'a>) -> Vec<Pair<'a>> {
     let mut out = Vec::new();
+    let money_at: std::collections::HashMap<(&str, usize), &Figure> = cx
+        .figures
+        .iter()
+        .filter(|g| g.kind == Kind::Money)
+        .map(|g| ((g.article.as_str(), g.span.0), g))
+        .collect();
     for (i, f) in cx.figures.iter().enumerate() {
         let Some(pspan) = f.pair else { continue };
-        let Some(p) = cx
-            .figures
-            .iter()
-            .find(|g| g.article == f.article && g.span.0 == pspan && g.kind == Kind::Money)
-        else {
+        let Some(&p) = money_at.get(&(f.article.as_str(), pspan)) else {
             continue;
         };
         let (Some(fa), Some(pa), Some(fc), Some(pc)) = (
@@ -119,6 +121,11 @@ impl Rule for ImpliedFx {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         let pairs = pairs(cx);
+        let mut quotes: std::collections::HashMap<&str, Vec<&Figure>> =
+            std::collections::HashMap::new();
+        for q in cx.figures.iter().filter(|q| q.kind == Kind::Fx) {
+            quotes.entry(q.article.as_str()).or_default().push(q);
+        }
         for (k, p) in pairs.iter().enumerate() {
             let what = format!(
                 "{} ↔ {} implies {} KRW/{} (range {}–{})",
@@ -165,11 +172,12 @@ impl Rule for ImpliedFx {
             }
             // (b) an FX quote in the same article
             let pair_name = format!("{}/KRW", p.base);
-            for q in cx.figures.iter().filter(|q| {
-                q.article == p.fig.article
-                    && q.kind == Kind::Fx
-                    && q.entity.as_deref() == Some(pair_name.as_str())
-            }) {
+            for q in quotes
+                .get(p.fig.article.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|q| q.entity.as_deref() == Some(pair_name.as_str()))
+            {
                 let Some(l) = q.level else { continue };
                 let quote = Interval {
                     lo: l.value * 0.98,
@@ -198,7 +206,9 @@ impl Rule for ImpliedFx {
                 }
             }
             // (c) other pairs of the same currency and week
-            for o in &pairs[..k] {
+            // the latest pairs before this one (bounded: a large corpus of one story repeats its
+            // conversions, and a disagreement shows among the neighbours)
+            for o in pairs[..k].iter().rev().take(256) {
                 if failed || o.base != p.base {
                     continue;
                 }
