@@ -29,6 +29,10 @@ const SKIP: &[&str] = &[
 ];
 
 /// Skipped elements that also end a line of text.
+/// Table cells: a space between cells, so a table row stays one line of text
+/// (`항셍지수 20,926.79 ▼2,172.99 -9.41%`) and reads like a price table.
+const CELL: &[&str] = &["td", "th"];
+
 const SKIP_BLOCK: &[&str] = &["head", "nav", "footer", "aside", "form", "dialog"];
 
 /// Elements whose content is raw text (no tags inside).
@@ -54,8 +58,6 @@ const BLOCK: &[&str] = &[
     "dt",
     "dd",
     "tr",
-    "td",
-    "th",
     "table",
     "thead",
     "tbody",
@@ -259,6 +261,8 @@ impl<'a> Stripper<'a> {
         }
         if BLOCK.contains(&name) {
             self.newline(pos);
+        } else if CELL.contains(&name) {
+            self.space(pos);
         }
         match name {
             "pre" if !tag.self_closing => self.pre += 1,
@@ -294,6 +298,8 @@ impl<'a> Stripper<'a> {
         }
         if BLOCK.contains(&name) {
             self.newline(pos);
+        } else if CELL.contains(&name) {
+            self.space(pos);
         }
         match name {
             "pre" => self.pre = self.pre.saturating_sub(1),

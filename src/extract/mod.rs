@@ -740,7 +740,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 w.start >= lc
                     && w.end <= region_end
                     && gap.chars().count() <= 10
-                    && !["제외", "except", "while", "반면"]
+                    && !["제외", "빼고", "빼면", "except", "while", "반면"]
                         .iter()
                         .any(|x| gap.contains(x))
                     && !toks
@@ -806,6 +806,9 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     session = Session::Intraday
                 }
                 WordClass::Session(SessionWord::AfterhoursBefore) if before => {
+                    session = Session::Afterhours
+                }
+                WordClass::Session(SessionWord::AfterhoursAfter) if after => {
                     session = Session::Afterhours
                 }
                 WordClass::Session(SessionWord::PremarketBefore) if before => {
