@@ -68,6 +68,16 @@ fn is_body_line(line: &str) -> bool {
             && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
 }
 
+/// Is `t` followed, across spaces, tabs or an opening bracket only, by a signed number?
+fn followed_by_signed_change(text: &str, t: &NumToken, toks: &[NumToken]) -> bool {
+    toks.iter().find(|n| n.start >= t.end).is_some_and(|n| {
+        n.sign.is_some()
+            && text[t.end..n.start]
+                .chars()
+                .all(|c| matches!(c, ' ' | '\t' | '(' | '|' | ','))
+    })
+}
+
 /// A table row: a level followed by its change in brackets (`2,220.94 (▼69.06, -3.02%)`).
 fn is_table_row(line: &str) -> bool {
     static ROW: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -420,6 +430,14 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             // (19,341.83); `큐원 2.5`, `라마 3.1` are model names
             Unit::Bare if t.sign.is_some() && t.scale == 1.0 => Some(Slot::Points),
             Unit::Bare if t.decimals > 0 && t.scale == 1.0 && t.value >= 10.0 => Some(Slot::Level),
+            // a table row `삼성전자   43,100   ▼1,600   -3.58%`: the number before a signed change
+            Unit::Bare
+                if t.scale == 1.0
+                    && t.value >= 10.0
+                    && followed_by_signed_change(text, t, toks) =>
+            {
+                Some(Slot::Level)
+            }
             _ => {
                 prev_end = t.end;
                 continue;
@@ -430,6 +448,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             continue;
         }
         if is_threshold(text, t) {
+            prev_end = t.end;
+            continue;
+        }
+        // a share of a whole, not a move: `95% of the stocks`, `the 30% of`
+        if t.unit == Unit::Percent && text[t.end..].starts_with(" of ") {
             prev_end = t.end;
             continue;
         }
@@ -570,8 +593,12 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             continue;
         }
         // a share price carries its currency (`7만1,400원`, `$237.76`); a bare number next to
-        // a company name is a version or a count (`라마 3.1`)
-        if slot_unit == Some(Slot::Level) && ekind == Kind::Stock && t.unit == Unit::Bare {
+        // a company name is a version or a count (`라마 3.1`), unless a table row prints it
+        if slot_unit == Some(Slot::Level)
+            && ekind == Kind::Stock
+            && t.unit == Unit::Bare
+            && !followed_by_signed_change(text, t, toks)
+        {
             prev_end = t.end;
             continue;
         }
@@ -613,6 +640,15 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             .as_ref()
             .is_none_or(|d| d.entity != entity || d.anchor != anchor && !surface.is_empty());
         let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
+        // `down as much as 3.5% early in the session, closed up 436.10 points`: a direction
+        // verb between two changes starts another clause, so another figure
+        let new_clause = slot != Slot::Level
+            && current.as_ref().is_some_and(|d| {
+                d.change_tokens().next().is_some()
+                    && words
+                        .iter()
+                        .any(|w| is_verb(w) && w.start >= d.last && w.end <= t.start)
+            });
         // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
         // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
         let level_before_change = current.as_ref().is_some_and(|d| {
@@ -625,7 +661,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 && d.level.is_some()
                 && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
         });
-        if new_owner || conflict || date_between || level_before_change {
+        if new_owner || conflict || date_between || level_before_change || new_clause {
             if let Some(d) = current.take() {
                 drafts.push(d);
             }
@@ -757,7 +793,15 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             .iter()
             .rev()
             .find(|w| w.end <= first_change && w.start >= region_start);
-        let local = if korean_sentence {
+        let adjacent_noun = before_word.filter(|w| {
+            words
+                .iter()
+                .any(|a| a.start == w.start && matches!(a.class, WordClass::Anaphor(_)))
+                && text[w.end..first_change].chars().count() <= 2
+        });
+        let local = if adjacent_noun.is_some() {
+            adjacent_noun
+        } else if korean_sentence {
             after_word.or(before_word)
         } else {
             before_word.or(after_word)

@@ -483,7 +483,14 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     let j = skip_spaces(text, end);
     let rest = &text[j..];
     let mut unit_end = end;
-    if let Some(u) = match_unit(rest) {
+    // `184p 폭락`: p for points, glued to the number, not a word or `p.m.`
+    let glued = &text[end..];
+    let points_p = (glued.starts_with('p') || glued.starts_with('P'))
+        && !glued[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
+    if points_p {
+        unit = Unit::Points;
+        unit_end = end + 1;
+    } else if let Some(u) = match_unit(rest) {
         match u.0 {
             UnitMatch::Unit(un) => {
                 if let (Unit::Currency(_), Unit::Currency(_)) = (unit, un) {
@@ -836,6 +843,13 @@ mod tests {
         assert_eq!(one("−3.07%").value, -3.07);
         assert_eq!(one("2% 넘게 급락").hedge, Some(Hedge::AtLeast));
         assert_eq!(one("10% 가까이 폭락").hedge, Some(Hedge::AtMost));
+    }
+
+    #[test]
+    fn p_for_points_only_when_glued() {
+        assert_eq!(one("장중 184p 폭락").unit, Unit::Points);
+        assert_ne!(one("at 3 p.m. ET").unit, Unit::Points);
+        assert_ne!(one("5 people").unit, Unit::Points);
     }
 
     #[test]
