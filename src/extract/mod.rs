@@ -554,8 +554,23 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     _ => None,
                 };
                 let blocked = blocked_between(sent.0, t.start);
-                match want {
-                    Some(k) if !blocked => {
+                // a sentence that began referring back keeps its entity for the rest
+                // (`The 30-stock index closed down 1,175.21 points, or 4.6 percent, at …`)
+                let continued = drafts
+                    .last()
+                    .or(current.as_ref())
+                    .filter(|d| d.surface.is_empty())
+                    .map(|d| d.entity);
+                let continued = current
+                    .as_ref()
+                    .filter(|d| d.surface.is_empty())
+                    .map(|d| d.entity)
+                    .or(continued);
+                match (want, continued) {
+                    (_, Some(e)) if !blocked_between(prev_end, t.start) => {
+                        Some((e, String::new(), t.start))
+                    }
+                    (Some(k), _) if !blocked => {
                         let e = match k {
                             Some(kind) => cx.topic_by_kind.get(&kind).copied(),
                             None => cx.topic,
@@ -642,13 +657,21 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
         // `down as much as 3.5% early in the session, closed up 436.10 points`: a direction
         // verb between two changes starts another clause, so another figure
-        let new_clause = slot != Slot::Level
-            && current.as_ref().is_some_and(|d| {
-                d.change_tokens().next().is_some()
-                    && words
-                        .iter()
-                        .any(|w| is_verb(w) && w.start >= d.last && w.end <= t.start)
-            });
+        let new_clause = current.as_ref().is_some_and(|d| {
+            let between = |w: &WordHit| w.start >= d.last && w.end <= t.start;
+            // `…` separates an intraday claim from the close in a headline
+            // (`장중 184p 폭락 후 낙폭 줄여…1,801.35`)
+            text[d.last..t.start].contains('…')
+                && words.iter().any(|w| {
+                    w.end <= d.first
+                        && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
+                })
+                || slot != Slot::Level
+                    && d.change_tokens().next().is_some()
+                    && words.iter().any(|w| {
+                        between(w) && (is_verb(w) || matches!(w.class, WordClass::Session(_)))
+                    })
+        });
         // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
         // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
         let level_before_change = current.as_ref().is_some_and(|d| {
@@ -981,6 +1004,11 @@ const PERIOD_BEFORE: &[&str] = &[
     "한 주간",
     "주간",
     "연간",
+    "고점 대비",
+    "최고치 대비",
+    "고점보다",
+    "한 해 동안",
+    "지난해 한 해",
     "this year",
     "year to date",
     "year-to-date",
@@ -992,6 +1020,10 @@ const PERIOD_BEFORE: &[&str] = &[
     "for the year",
     "ytd",
     "since the start",
+    "remains down",
+    "remains up",
+    "is now down",
+    "is now up",
     // `이달 2일과 비교하면 11% 넘게 올랐다`: a change since a date
     "과 비교하면",
     "와 비교하면",
@@ -1010,6 +1042,15 @@ const PERIOD_AFTER: &[&str] = &[
     "this week",
     "last week",
     "ytd",
+    "from its",
+    "from a record",
+    "from the record",
+    "from a peak",
+    "since its",
+    "고점 대비",
+    "보다 낮아",
+    "보다 높아",
+    "빠진 상태",
 ];
 
 /// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
