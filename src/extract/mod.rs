@@ -68,6 +68,55 @@ fn is_body_line(line: &str) -> bool {
             && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
 }
 
+/// The entity a number is bound to when the name follows it: Korean `3% 넘게 빠진
+/// S&P500 지수` (a modifier verb between), English `665.75 points, or 2.54 percent, off the
+/// Dow`.
+fn forward_owner<'h>(
+    text: &str,
+    t: &NumToken,
+    toks: &[NumToken],
+    ents: &'h [EntityHit],
+    words: &[WordHit],
+) -> Option<&'h EntityHit> {
+    // the group of numbers this one belongs to ends at the last number before the name
+    let h = ents.iter().find(|h| h.start >= t.end)?;
+    let last = toks
+        .iter()
+        .filter(|n| n.start >= t.start && n.end <= h.start)
+        .map(|n| n.end)
+        .max()
+        .unwrap_or(t.end);
+    let gap = &text[last..h.start];
+    let rest = gap.trim_start_matches([')', ' ', ',']);
+    if rest.starts_with("off the ") || rest.starts_with("off ") {
+        return Some(h);
+    }
+    // Korean: hedge words and one direction verb in its modifier form, nothing else
+    let dir = words.iter().find(|w| {
+        matches!(w.class, WordClass::Direction(_)) && w.start >= last && w.end <= h.start
+    })?;
+    let before_dir = text[last..dir.start].trim();
+    let after_dir = text[dir.end..h.start].trim();
+    let hedges = [
+        "",
+        "넘게",
+        "가까이",
+        "이상",
+        "가량",
+        "정도",
+        "안팎",
+        "나",
+        "이나",
+    ];
+    let modifier_tail = ["", "한", "된", "던", "했던"];
+    let ends_modifier = text[dir.start..dir.end].ends_with(['진', '린', '른', '된', '한'])
+        || !after_dir.is_empty() && modifier_tail.contains(&after_dir);
+    (hedges.contains(&before_dir.trim_start_matches(['%', ')']))
+        && modifier_tail.contains(&after_dir)
+        && ends_modifier)
+        .then_some(h)
+}
+
 /// Is `t` followed, across spaces, tabs or an opening bracket only, by a signed number?
 fn followed_by_signed_change(text: &str, t: &NumToken, toks: &[NumToken]) -> bool {
     toks.iter().find(|n| n.start >= t.end).is_some_and(|n| {
@@ -447,6 +496,21 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             prev_end = t.end;
             continue;
         }
+        let before_word = text[sent.0..t.start]
+            .trim_end_matches(['$', ' '])
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        if t.decimals == 0
+            && t.sign.is_none()
+            && [
+                "above", "below", "past", "beyond", "topped", "toward", "towards",
+            ]
+            .contains(&before_word)
+        {
+            prev_end = t.end;
+            continue;
+        }
         if is_threshold(text, t) {
             prev_end = t.end;
             continue;
@@ -524,6 +588,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 Some((h.entity, text[h.start..h.end].to_string(), h.start))
             }
             Some(_) => None,
+            None if forward_owner(text, t, toks, &ents, &words).is_some() => {
+                forward_owner(text, t, toks, &ents, &words)
+                    .map(|h| (h.entity, text[h.start..h.end].to_string(), h.start))
+            }
             None => {
                 // no name in this sentence: an anaphor, index points, a session word, or an
                 // English price move refer back to the entity in focus
@@ -1097,9 +1165,10 @@ fn trailing_date(text: &str, dates: &[DateExpr], end: usize, limit: usize) -> Op
             && x.end <= limit
             && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..))
             && text[end..x.start].chars().count() <= 24
-            && text[x.start..]
+            && (text[x.start..]
                 .get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case("on "))
+                || text[..x.start].to_ascii_lowercase().ends_with(" on "))
     })
 }
 

@@ -87,8 +87,14 @@ impl Rule for RatioClaim {
             };
             // ---- operands
             let measured: Option<(Interval, f64, String)> = {
-                let after: String = text[re..].chars().take(30).collect();
-                if [
+                let after: String = text[re..].chars().take(60).collect();
+                // `a third of its value since its Feb. 19 record`: a change over a period
+                let over_period = [" since ", " from its ", " from a "]
+                    .iter()
+                    .any(|p| after.contains(p));
+                if over_period {
+                    None
+                } else if [
                     "of its value",
                     "of its market value",
                     "of their value",
