@@ -39,6 +39,10 @@ pub enum DateRef {
     LastWeekday(Weekday),
     /// 지난주 / last week: the last trading day of the previous week.
     LastWeek,
+    /// 같은 날 / the same day: the date the text named last.
+    SameDay,
+    /// 어제 / yesterday: the day before the publication date.
+    Yesterday,
 }
 
 fn regexes() -> &'static [Regex; 5] {
@@ -50,7 +54,7 @@ fn regexes() -> &'static [Regex; 5] {
             mk(r"(?:지난\s*)?(\d{1,2})월\s*(\d{1,2})일"),
             mk(r"(?:지난\s*|오는\s*)?(\d{1,2})일(?:\(현지시간\))?"),
             mk(r"(?i)(?-u:\b)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?(?-u:\b)"),
-            mk(r"(?i)(?-u:\b)(last\s+|on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(지난주\s*)?(월|화|수|목|금)요일|이날|전날|전일|어제|yesterday|today|(?-u:\b)last week(?-u:\b)|지난주"),
+            mk(r"(?i)(?-u:\b)(last\s+|on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(지난주\s*)?(월|화|수|목|금)요일|이날|전날|전일|어제|yesterday|today|(?-u:\b)last week(?-u:\b)|지난주|같은 날|the same day"),
         ]
     })
 }
@@ -186,6 +190,8 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
         }
         let what = if s.eq_ignore_ascii_case("last week") || s == "지난주" {
             DateRef::LastWeek
+        } else if s == "같은 날" || s.eq_ignore_ascii_case("the same day") {
+            DateRef::SameDay
         } else if let Some(w) = c.get(2) {
             match weekday_of(w.as_str()) {
                 Some(wd)
@@ -212,7 +218,11 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
             {
                 continue;
             }
-            DateRef::PreviousDay
+            if s == "어제" || s.eq_ignore_ascii_case("yesterday") {
+                DateRef::Yesterday
+            } else {
+                DateRef::PreviousDay
+            }
         };
         out.push(DateExpr {
             start: m.start(),
@@ -383,7 +393,14 @@ pub fn resolve(what: DateRef, base: NaiveDate, market: Market) -> Option<NaiveDa
         DateRef::Today => base,
         DateRef::PreviousDay => market.previous_trading_day(base),
         DateRef::Weekday(wd) => weekday_on_or_before(base, wd),
-        DateRef::LastWeekday(wd) => weekday_on_or_before(base - Duration::days(7), wd),
+        // `지난주 금요일`: that weekday of the previous calendar week
+        DateRef::LastWeekday(wd) => {
+            let monday = base - Duration::days(i64::from(base.weekday().num_days_from_monday()));
+            monday - Duration::days(7) + Duration::days(i64::from(wd.num_days_from_monday()))
+        }
+        DateRef::Yesterday => market.previous_trading_day(base),
+        // resolved by the caller, which knows the date named last
+        DateRef::SameDay => base,
         DateRef::LastWeek => {
             let monday = base - Duration::days(i64::from(base.weekday().num_days_from_monday()));
             market.previous_trading_day(monday)

@@ -222,6 +222,8 @@ impl Draft {
 
 /// Per-article state carried from sentence to sentence.
 struct Ctx<'a> {
+    /// The date the text named last (`2008년 10월 30일`), for `같은 날` / `the same day`.
+    last_named_date: std::cell::Cell<Option<NaiveDate>>,
     /// Session of figures the text does not qualify (a live report: intraday).
     default_session: Session,
     article: &'a Article,
@@ -265,12 +267,13 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             let line = &text[s..e];
             dates::date_exprs(line)
                 .into_iter()
-                .find(|d| {
-                    d.start < 40
-                        && !matches!(
-                            d.what,
-                            DateRef::Full(_) | DateRef::YearMonth | DateRef::PreviousDay
-                        )
+                .find(|d| d.start < 40)
+                // the first date a sentence opens with; `이날` or `지난 7일` is no dateline
+                .filter(|d| {
+                    matches!(
+                        d.what,
+                        DateRef::Day(_) | DateRef::MonthDay(..) | DateRef::Weekday(_)
+                    ) && !line[d.start..].starts_with("지난")
                 })
                 .map(|d| d.what)
         });
@@ -310,6 +313,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         Session::Close
     };
     let mut cx = Ctx {
+        last_named_date: std::cell::Cell::new(None),
         default_session,
         article,
         lexicon,
@@ -1175,6 +1179,10 @@ fn trailing_date(text: &str, dates: &[DateExpr], end: usize, limit: usize) -> Op
 /// The trading day for a figure of `market`, from the date expression bound to it.
 fn event_date(cx: &Ctx, market: Market, expr: Option<DateRef>) -> Option<NaiveDate> {
     if let Some(DateRef::Full(d)) = expr {
+        cx.last_named_date.set(Some(d));
+        return Some(d);
+    }
+    if let (Some(DateRef::SameDay), Some(d)) = (expr, cx.last_named_date.get()) {
         return Some(d);
     }
     let pub_date = cx.published_date?;
@@ -1191,8 +1199,12 @@ fn event_date(cx: &Ctx, market: Market, expr: Option<DateRef>) -> Option<NaiveDa
     match expr {
         None => Some(base),
         Some(DateRef::Day(_) | DateRef::MonthDay(..)) => {
-            expr.and_then(|e| dates::resolve(e, pub_date, market))
+            let d = expr.and_then(|e| dates::resolve(e, pub_date, market));
+            cx.last_named_date.set(d.or(cx.last_named_date.get()));
+            d
         }
+        // `어제`, `yesterday`: the day before the article's own date
+        Some(DateRef::Yesterday) => dates::resolve(DateRef::PreviousDay, pub_date, market),
         Some(e) => dates::resolve(e, base, market),
     }
 }
