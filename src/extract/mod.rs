@@ -583,6 +583,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         };
         // ---- owner
         let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
+        // a name right after the number's modifier verb outranks one before it:
+        // `3% 넘게 빠진 S&P500 지수, 4% 넘게 밀린 나스닥`
+        let forward = forward_owner(text, t, toks, &ents, &words);
+        let owner_hit = if forward.is_some() { None } else { owner_hit };
         let owner: Option<(usize, String, usize)> = match owner_hit {
             // a rate's own name holds 금리/yield: blockers guard prices, not rates
             Some(h)
