@@ -47,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for k in 0..v.len() {
             if v[k].is_ascii_digit() && !v.get(k + 1).is_some_and(u8::is_ascii_digit) {
                 run += 1;
-                if (run + i) % 7 == 0 {
+                if (run + i).is_multiple_of(7) {
                     v[k] = b'0' + (v[k] - b'0' + (i % 9) as u8 + 1) % 10;
                 }
             }

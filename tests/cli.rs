@@ -660,7 +660,10 @@ fn check_github_annotations() {
 /// A minimal XML well-formedness check: declaration, comments, CDATA, start/end/empty tags
 /// with quoted attributes, balanced nesting, one root, escaped text. Returns the element
 /// names in document order with their attributes.
-fn parse_xml(xml: &str) -> Result<Vec<(String, Vec<(String, String)>, usize)>, String> {
+/// An XML element: name, attributes, nesting depth.
+type Element = (String, Vec<(String, String)>, usize);
+
+fn parse_xml(xml: &str) -> Result<Vec<Element>, String> {
     let mut stack: Vec<String> = Vec::new();
     let mut elements = Vec::new();
     let mut roots = 0;
@@ -806,7 +809,7 @@ fn check_junit_is_well_formed_with_one_testcase_per_article() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     let elements = parse_xml(&out.stdout)
         .unwrap_or_else(|e| panic!("junit is not well-formed XML: {e}\n{}", out.stdout));
-    let cases: Vec<&(String, Vec<(String, String)>, usize)> = elements
+    let cases: Vec<&Element> = elements
         .iter()
         .filter(|(n, _, _)| n == "testcase")
         .collect();

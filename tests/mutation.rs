@@ -537,9 +537,9 @@ fn flip_at(source: &str, at: usize) -> Option<(usize, &'static str, &'static str
     let rest = &source[at..];
     let mut best: Option<(&'static str, &'static str)> = None;
     for &(from, to) in FLIPS {
-        if rest.starts_with(from) {
-            let ascii_word_continues = from.is_ascii()
-                && rest[from.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+        if let Some(after) = rest.strip_prefix(from) {
+            let ascii_word_continues =
+                from.is_ascii() && after.starts_with(|c: char| c.is_ascii_alphabetic());
             if ascii_word_continues {
                 continue;
             }

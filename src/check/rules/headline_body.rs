@@ -48,7 +48,7 @@ fn headline_interval(q: &Quantity, beyond_digits: bool) -> Interval {
     let mut half = q.half_width;
     if beyond_digits && (q.half_width - 0.5).abs() < 1e-12 && q.value != 0.0 {
         let mut v = q.value.abs().round() as u64;
-        while v > 0 && v % 10 == 0 {
+        while v > 0 && v.is_multiple_of(10) {
             v /= 10;
             half *= 10.0;
         }
