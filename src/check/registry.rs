@@ -9,6 +9,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &rules::sign_direction::SignDirection,             // MF002
     &rules::headline_body::HeadlineBody,               // MF003
     &rules::conflicting_values::ConflictingValues,     // MF004
+    &rules::percent_point_confusion::PercentPointConfusion, // MF005
     &rules::impossible_change::ImpossibleChange,       // MF006
     &rules::implied_fx::ImpliedFx,                     // MF010
     &rules::ratio_claim::RatioClaim,                   // MF011

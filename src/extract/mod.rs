@@ -68,6 +68,108 @@ fn is_body_line(line: &str) -> bool {
             && (t.contains(". ") || t.ends_with('.') || t.ends_with('다'))
 }
 
+/// A share-price move of a company the lexicon does not know, in the unmistakable Korean
+/// form `NAME은 1,000원(2.50%) 오른 4만1,000원에`: reported with `entity` null and the name
+/// as written, rather than dropped or guessed.
+fn unknown_stock_moves(
+    cx: &mut Ctx,
+    sent: (usize, usize),
+    toks: &[NumToken],
+    ents: &[EntityHit],
+    drafts: &[Draft],
+    role: Role,
+) {
+    static PATTERN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = PATTERN.get_or_init(|| {
+        regex::Regex::new(r"(?:^|[\s(\[·,])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,15})(?:은|는|이|가|도)\s+(?:전\s*거래일(?:보다|\s*대비)\s*|전날(?:보다|\s*대비)\s*)?[\d,만]+원\s*\(\s*[\d.]+%\)\s*(?:오른|내린|상승한|하락한|급등한|급락한|뛴|떨어진|밀린|빠진)\s+[\d,만]+원")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    let text = cx.article.text.as_str();
+    let s_text = &text[sent.0..sent.1];
+    if !s_text.contains("원(") && !s_text.contains("원 (") {
+        return;
+    }
+    for c in re.captures_iter(s_text) {
+        let (Some(m), Some(name)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let (ms, me) = (sent.0 + name.start(), sent.0 + m.end());
+        // a known entity or a figure already here: not unknown
+        if ents.iter().any(|h| h.start < me && ms < h.end)
+            || drafts.iter().any(|d| d.first < me && ms < d.last)
+        {
+            continue;
+        }
+        let inside: Vec<&NumToken> = toks
+            .iter()
+            .filter(|t| t.start >= ms && t.end <= me)
+            .collect();
+        let (Some(change), Some(pct), Some(level)) = (
+            inside.iter().find(|t| matches!(t.unit, Unit::Currency(_))),
+            inside.iter().find(|t| t.unit == Unit::Percent),
+            inside
+                .iter()
+                .rev()
+                .find(|t| matches!(t.unit, Unit::Currency(_))),
+        ) else {
+            continue;
+        };
+        let words = cx.lexicon.words_in(&text[pct.end..me]);
+        let sign = words.iter().find_map(|w| match w.class {
+            WordClass::Direction(d) => Some(d),
+            _ => None,
+        });
+        let Some(dir) = sign else { continue };
+        let q = |t: &NumToken, signed: bool| Quantity {
+            value: if signed {
+                dir.sign() * t.value.abs()
+            } else {
+                t.value.abs()
+            },
+            half_width: t.half_width,
+            explicit_sign: false,
+            hedge: t.hedge,
+            text_span: (t.start, t.end),
+        };
+        let (src_start, src_end) = cx.article.source_span(ms, me);
+        let (line, column) = cx.article.line_col(src_start);
+        let event_date = event_date(cx, Market::Kr, None);
+        cx.figures.push(Figure {
+            article: cx.article.path.clone(),
+            kind: Kind::Stock,
+            entity: None,
+            symbol: None,
+            surface: name.as_str().to_string(),
+            event_date,
+            session: cx.default_session,
+            level: Some(q(level, false)),
+            change_points: Some(q(change, true)),
+            change_pct: Some(q(pct, true)),
+            pct_is_points: false,
+            amount: None,
+            currency: Some("KRW".into()),
+            approx: false,
+            direction_word: Some(dir),
+            direction_text: words
+                .iter()
+                .find(|w| matches!(w.class, WordClass::Direction(_)))
+                .map(|w| text[pct.end + w.start..pct.end + w.end].to_string()),
+            role,
+            period: false,
+            pair: None,
+            span: (src_start, src_end),
+            line,
+            column,
+            text: cx
+                .article
+                .source
+                .get(src_start..src_end)
+                .unwrap_or_default()
+                .to_string(),
+        });
+    }
+}
+
 /// The entity a number is bound to when the name follows it: Korean `3% 넘게 빠진
 /// S&P500 지수` (a modifier verb between), English `665.75 points, or 2.54 percent, off the
 /// Dow`.
@@ -787,6 +889,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     if let Some(d) = current.take() {
         drafts.push(d);
     }
+    unknown_stock_moves(cx, sent, toks, &ents, &drafts, role);
     if drafts.is_empty() {
         for h in &ents {
             cx.topic = Some(h.entity);

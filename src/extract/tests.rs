@@ -1,1 +1,45 @@
+//! Extraction tests on real sentences.
 
+use super::*;
+use crate::corpus::Article;
+
+fn figures(text: &str) -> Vec<Figure> {
+    let lx = Lexicon::builtin();
+    extract(&Article::from_text("t.txt", text), &lx)
+}
+
+#[test]
+fn an_unknown_company_is_reported_with_its_name_and_no_entity() {
+    let text = "제목\n입력 2024.08.05 16:40\n\n대장주 가나다라전자는 전 거래일보다 1,000원(2.50%) 오른 4만1,000원에 마감했다.\n";
+    let f = figures(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].kind, f[0].entity.as_deref(), f[0].surface.as_str()),
+        (Kind::Stock, None, "가나다라전자")
+    );
+    assert_eq!(
+        (f[0].level_value(), f[0].points_value(), f[0].pct_value()),
+        (Some(41000.0), Some(1000.0), Some(2.5))
+    );
+}
+
+#[test]
+fn a_known_company_is_not_reported_as_unknown() {
+    let text =
+        "제목\n입력 2024.08.05 16:40\n\n삼성전자는 8,200원(10.30%) 내린 7만1,400원에 마감했다.\n";
+    let f = figures(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].symbol.as_deref(), Some("005930.KS"));
+    assert_eq!(f[0].pct_value(), Some(-10.3));
+}
+
+#[test]
+fn model_names_view_counts_and_phone_numbers_are_not_figures() {
+    let text = "제목\n입력 2025.01.28 10:58\n\n알리바바가 새로운 AI 모델 '큐원 2.5'를 내놨고 메타 라마 3.1과 GPT-4를 앞섰다고 밝혔다.\n조회수 48,213\n기사제보 02-555-0134\n";
+    let f = figures(text);
+    assert!(
+        f.iter()
+            .all(|f| !matches!(f.kind, Kind::Index | Kind::Stock)),
+        "{f:?}"
+    );
+}

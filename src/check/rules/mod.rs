@@ -10,6 +10,7 @@ pub(crate) mod headline_body;
 pub(crate) mod implied_fx;
 pub(crate) mod impossible_change;
 pub(crate) mod input_error;
+pub(crate) mod percent_point_confusion;
 pub(crate) mod ratio_claim;
 pub(crate) mod reference_price;
 pub(crate) mod sign_direction;
