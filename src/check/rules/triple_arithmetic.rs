@@ -47,6 +47,7 @@ impl Rule for TripleArithmetic {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
+        check_against_previous_close(cx, out, verdicts);
         for (i, f) in cx.figures.iter().enumerate() {
             // a triple split over neighbouring sentences (`plunged 26.39% to $237.76. The stock
             // fell $85.24`): complete it from the figure of the same close on the lines before
@@ -166,6 +167,99 @@ impl Rule for TripleArithmetic {
     }
 }
 
+/// A close the article states for the previous trading day (`전날 코스피는 … 2,968.21로
+/// 마감`) fixes the base of the day's change: level − previous close must be the point
+/// change, and (level / previous close − 1) × 100 the percent change.
+fn check_against_previous_close(cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
+    use crate::check::interval::range2;
+    use crate::extract::{Role, Session};
+    for (i, f) in cx.figures.iter().enumerate() {
+        let (Some(l), Some(day)) = (f.level, f.event_date) else {
+            continue;
+        };
+        if f.session != Session::Close
+            || f.role != Role::Body
+            || f.period
+            || f.change_points.is_none() && f.change_pct.is_none()
+        {
+            continue;
+        }
+        let prev_day = crate::extract::lexicon::Market::Kr.previous_trading_day(day);
+        let prev = cx.figures.iter().find(|g| {
+            g.entity == f.entity
+                && g.event_date == Some(prev_day)
+                && g.session == Session::Close
+                && g.role == Role::Body
+                && g.level.is_some()
+                && g.change_points.is_none()
+                && g.change_pct.is_none()
+        });
+        let Some(prev) = prev else { continue };
+        let Some(pl) = prev.level else { continue };
+        let (li, pi) = (Interval::of(&l), Interval::of(&pl));
+        let name = f.entity.as_deref().unwrap_or(&f.surface);
+        let mut failed = false;
+        let checks = [
+            (
+                "point change",
+                f.change_points,
+                range2(li, pi, |a, b| a - b),
+                l.value - pl.value,
+            ),
+            (
+                "percent change",
+                f.change_pct,
+                range2(li, pi, |a, b| (a / b - 1.0) * 100.0),
+                (l.value / pl.value - 1.0) * 100.0,
+            ),
+        ];
+        for (field, q, allowed, exact) in checks {
+            let Some(q) = q else { continue };
+            if allowed.overlaps(&Interval::of(&q)) {
+                continue;
+            }
+            failed = true;
+            let d = decimals_of(q.half_width);
+            let sev = if q.hedge.is_some() || l.hedge.is_some() || pl.hedge.is_some() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let mut fd = finding_at(
+                "MF001",
+                sev,
+                f,
+                format!(
+                    "{name}: from the previous close {} (line {}) to {} is a {field} of {}, but the text says {}",
+                    fmt_num(pl.value, decimals_of(pl.half_width)),
+                    prev.line,
+                    fmt_num(l.value, decimals_of(l.half_width)),
+                    fmt_num(exact, d),
+                    fmt_num(q.value, d)
+                ),
+            );
+            fd.expected = Some(fmt_num(exact, d));
+            fd.found = Some(fmt_num(q.value, d));
+            fd.note = Some(format!(
+                "the closes allow a {field} in [{}, {}]",
+                fmt_num(allowed.lo, d + 1),
+                fmt_num(allowed.hi, d + 1)
+            ));
+            fd.figures.push(crate::check::figure_ref(prev));
+            out.push(fd);
+        }
+        mark(
+            verdicts,
+            i,
+            if failed {
+                Verdict::Failed
+            } else {
+                Verdict::Passed
+            },
+        );
+    }
+}
+
 /// The figure at `i` completed with the fields it lacks from an earlier figure of the same
 /// entity, day and closing session within two lines (none of the fields may clash).
 fn complement(cx: &Context, i: usize) -> Option<crate::extract::Figure> {
@@ -250,6 +344,24 @@ mod tests {
         let f = findings_of("MF001", &bad);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, 5);
+    }
+
+    #[test]
+    fn the_previous_close_stated_in_the_article_fixes_the_base() {
+        let ok = "코스피\n입력 2021.01.07 15:48\n\n7일 코스피는 63.47포인트(2.14%) 오른 3,031.68로 장을 마감했다.\n전날 코스피는 장 초반 3,027.16까지 올랐지만 2,968.21로 마감했다.\n";
+        assert!(
+            findings_of("MF001", ok).is_empty(),
+            "{:?}",
+            findings_of("MF001", ok)
+        );
+        let bad = ok.replace("2,968.21로", "2,986.21로");
+        let f = findings_of("MF001", &bad);
+        // both the point change (45.47 ≠ 63.47) and the percent (1.52 ≠ 2.14) break
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(
+            f.iter().all(|f| f.line == 4 && f.figures.len() == 2),
+            "{f:?}"
+        );
     }
 
     #[test]
