@@ -229,12 +229,15 @@ fn followed_by_signed_change(text: &str, t: &NumToken, toks: &[NumToken]) -> boo
     })
 }
 
-/// A table row: a level followed by its change in brackets (`2,220.94 (▼69.06, -3.02%)`).
+/// A table row: a level followed by its change in brackets (`2,220.94 (▼69.06, -3.02%)`) or
+/// in the next column (`2,129.67      ▼98.94        -4.44%`).
 fn is_table_row(line: &str) -> bool {
     static ROW: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     ROW.get_or_init(|| {
-        regex::Regex::new(r"\d[\d,]*\.\d+\s*(?:원|달러)?\s*\(\s*[▲▼△▽+\-−]")
-            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+        regex::Regex::new(
+            r"\d[\d,]*(?:\.\d+)?\s*(?:원|달러)?(?:\s*\(\s*|[ \t]{2,}|\t)[▲▼△▽+\-−]\s*\d",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })
     .is_match(line)
 }
