@@ -78,6 +78,7 @@ pub enum SessionWord {
     AfterhoursBefore,
     AfterhoursAfter,
     PremarketBefore,
+    PremarketAfter,
     CloseAfter,
     CloseBefore,
 }
@@ -222,6 +223,7 @@ impl Builder {
                         "afterhours_before" => SessionWord::AfterhoursBefore,
                         "afterhours_after" => SessionWord::AfterhoursAfter,
                         "premarket_before" => SessionWord::PremarketBefore,
+                        "premarket_after" => SessionWord::PremarketAfter,
                         "close_after" => SessionWord::CloseAfter,
                         "close_before" => SessionWord::CloseBefore,
                         _ => return Err(err(n, format!("unknown session word class `{value}`"))),

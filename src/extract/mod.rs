@@ -297,6 +297,8 @@ struct Draft {
     surface: String,
     /// Byte offset where the figure's text starts (the entity mention, when it is close).
     anchor: usize,
+    /// Start of the mention that owns the figure (the same for every number it owns).
+    mention: usize,
     level: Option<NumToken>,
     points: Option<NumToken>,
     pct: Option<NumToken>,
@@ -834,7 +836,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let date_between = dates.iter().any(|d| d.start >= since && d.end <= t.start);
         let new_owner = current
             .as_ref()
-            .is_none_or(|d| d.entity != entity || d.anchor != anchor && !surface.is_empty());
+            .is_none_or(|d| d.entity != entity || d.mention != anchor && !surface.is_empty());
         let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
         // `down as much as 3.5% early in the session, closed up 436.10 points`: a direction
         // verb between two changes starts another clause, so another figure
@@ -877,6 +879,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 } else {
                     t.start
                 },
+                mention: anchor,
                 level: None,
                 points: None,
                 pct: None,
@@ -930,6 +933,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             copy.entity = g.entity;
             copy.surface = text[g.start..g.end].to_string();
             copy.anchor = g.start;
+            copy.mention = g.start;
             expanded.push(copy);
         }
         expanded.push(d);
@@ -1048,11 +1052,19 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             let before = w.end <= first_tok && w.start >= session_start;
             let after = w.start >= d.last && w.end <= region_end;
             match w.class {
-                WordClass::Session(SessionWord::IntradayBefore) if before => {
+                // intraday never overrides the more specific pre-market / after-hours
+                WordClass::Session(SessionWord::IntradayBefore)
+                    if before && session == cx.default_session =>
+                {
                     session = Session::Intraday
                 }
-                WordClass::Session(SessionWord::IntradayAfter) if after => {
+                WordClass::Session(SessionWord::IntradayAfter)
+                    if after && session == cx.default_session =>
+                {
                     session = Session::Intraday
+                }
+                WordClass::Session(SessionWord::PremarketAfter) if after => {
+                    session = Session::Premarket
                 }
                 WordClass::Session(SessionWord::AfterhoursBefore) if before => {
                     session = Session::Afterhours
