@@ -275,7 +275,7 @@ fn is_word_char(c: char) -> bool {
 
 /// Find all numbers in `text` (one line or a whole article).
 pub fn scan(text: &str) -> Vec<NumToken> {
-    let mut out = Vec::new();
+    let mut out: Vec<NumToken> = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else {
@@ -283,7 +283,12 @@ pub fn scan(text: &str) -> Vec<NumToken> {
         };
         if is_digit(c) {
             match parse_at(text, i) {
-                Some(tok) => {
+                Some(mut tok) => {
+                    // an arrow both ends one number and signs the next (`17%↓3.5%`): it
+                    // belongs to the first, so tokens never overlap
+                    if let Some(prev) = out.last() {
+                        tok.start = tok.start.max(prev.end);
+                    }
                     i = tok.end.max(i + c.len_utf8());
                     out.push(tok);
                     continue;
@@ -850,6 +855,14 @@ mod tests {
         assert_eq!(one("장중 184p 폭락").unit, Unit::Points);
         assert_ne!(one("at 3 p.m. ET").unit, Unit::Points);
         assert_ne!(one("5 people").unit, Unit::Points);
+    }
+
+    #[test]
+    fn tokens_never_overlap() {
+        let t = scan("17%↓3.5% 그리고 ▲1,234.56▼2.5");
+        for w in t.windows(2) {
+            assert!(w[0].end <= w[1].start, "{t:?}");
+        }
     }
 
     #[test]

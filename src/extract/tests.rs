@@ -43,3 +43,109 @@ fn model_names_view_counts_and_phone_numbers_are_not_figures() {
         "{f:?}"
     );
 }
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Fragments of market copy: numbers, units, signs, names, dates and markup, so random
+    /// sequences hit the binding and span code the way real (and broken) articles do.
+    const PIECES: &[&str] = &[
+        "코스피",
+        "는 ",
+        "전 거래일보다 ",
+        "1,234.56",
+        "포인트",
+        "(",
+        ")",
+        "%",
+        "-",
+        "−",
+        "▲",
+        "▼",
+        "↓",
+        "↑",
+        "원",
+        "달러",
+        "만",
+        "억",
+        "조",
+        "천",
+        "백",
+        "약 ",
+        "넘게 ",
+        ". ",
+        "\n",
+        "내린 ",
+        "오른 ",
+        "에 마감했다",
+        "나스닥",
+        "S&P 500",
+        "Dow ",
+        "fell ",
+        "rose ",
+        "points, or ",
+        "percent",
+        " to ",
+        "$",
+        "1",
+        "0",
+        "9",
+        ".",
+        ",",
+        "분의 ",
+        "배",
+        "…",
+        "·",
+        "(현지시간)",
+        "27일",
+        "2024년 3월 5일",
+        "전날",
+        "같은 날",
+        "on Thursday",
+        "Jan. 26",
+        "%p",
+        "bp",
+        "p",
+        "여 ",
+        "가까이 ",
+        "&amp;",
+        "엔비디아",
+        "삼성전자",
+        "원·달러 환율은 ",
+        "\t",
+        "  ",
+        "０",
+        "％",
+        "．",
+        "－",
+        "우리 돈 ",
+        "(약 ",
+        "의 ",
+        "절반",
+        "장중 ",
+        "off the Dow",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn arbitrary_market_copy_never_panics_and_spans_stay_in_the_source(
+            picks in proptest::collection::vec(0..PIECES.len(), 1..120),
+            header in any::<bool>(),
+        ) {
+            let mut text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            if header {
+                text = format!("제목\n입력 2024.08.05 16:40\n\n{text}");
+            }
+            let article = Article::from_text("p.txt", &text);
+            static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let figs = extract(&article, LEXICON.get_or_init(Lexicon::builtin));
+            for f in &figs {
+                prop_assert!(f.span.0 <= f.span.1 && f.span.1 <= text.len());
+                prop_assert_eq!(&text[f.span.0..f.span.1], f.text.as_str());
+            }
+            let _ = crate::check::check(std::slice::from_ref(&article), &figs, &crate::check::Config::default());
+        }
+    }
+}
