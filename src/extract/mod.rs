@@ -170,6 +170,26 @@ fn unknown_stock_moves(
     }
 }
 
+/// English `fell 1,175,` / `closes down 1,175 in …`: a whole number (not a year) right after a
+/// direction word, followed by a clause boundary, is a change in points.
+fn whole_points_after_verb(text: &str, t: &NumToken, words: &[WordHit]) -> bool {
+    let verb_before = words.iter().any(|w| {
+        matches!(w.class, WordClass::Direction(_))
+            && w.end <= t.start
+            && text[w.end..t.start].trim().is_empty()
+    });
+    let after = &text[t.end..];
+    verb_before
+        && t.decimals == 0
+        && t.scale == 1.0
+        && t.value >= 100.0
+        && !(1900.0..=2100.0).contains(&t.value)
+        && (after.is_empty()
+            || [",", " in ", " on ", " at ", " to ", ".", " as "]
+                .iter()
+                .any(|p| after.starts_with(p)))
+}
+
 /// The entity a number is bound to when the name follows it: Korean `3% 넘게 빠진
 /// S&P500 지수` (a modifier verb between), English `665.75 points, or 2.54 percent, off the
 /// Dow`.
@@ -589,6 +609,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             // a signed bare number is a change (`▼69.06`); an unsigned decimal a level
             // (19,341.83); `큐원 2.5`, `라마 3.1` are model names
             Unit::Bare if t.sign.is_some() && t.scale == 1.0 => Some(Slot::Points),
+            // `closes down 1,175 in its worst point drop`: whole points right after the verb
+            Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, &words) => {
+                Some(Slot::Points)
+            }
             Unit::Bare if t.decimals > 0 && t.scale == 1.0 && t.value >= 10.0 => Some(Slot::Level),
             // a table row `삼성전자   43,100   ▼1,600   -3.58%`: the number before a signed change
             Unit::Bare
@@ -1048,8 +1072,17 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // the first figure of a sentence takes session words from the sentence's start
         // (`오전 10시 현재 코스피는 …`)
         let session_start = if i == 0 { sent.0 } else { region_start };
+        // a word right after the previous figure is that figure's (`1,600 points intraday,
+        // closes down 1,175`), not this one's
+        let prev_last = if i > 0 {
+            Some(expanded[i - 1].last)
+        } else {
+            None
+        };
         for w in words.iter() {
-            let before = w.end <= first_tok && w.start >= session_start;
+            let owned_by_previous =
+                prev_last.is_some_and(|pl| w.start >= pl && text[pl..w.start].trim().is_empty());
+            let before = w.end <= first_tok && w.start >= session_start && !owned_by_previous;
             let after = w.start >= d.last && w.end <= region_end;
             match w.class {
                 // intraday never overrides the more specific pre-market / after-hours
