@@ -337,6 +337,23 @@ fn default_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(vec![d])
 }
 
+/// The pipeline with a progress line on stderr for long runs, only when stderr is a terminal
+/// and `--quiet` is off (CI logs stay clean).
+fn run_pipeline(paths: &[PathBuf], s: &Setup, quiet: bool) -> Outcome {
+    let show = !quiet && std::io::stderr().is_terminal();
+    let mut last_shown = std::time::Instant::now();
+    let mut progress = |done: usize, total: usize| {
+        if show && total >= 200 && (done == total || last_shown.elapsed().as_millis() >= 100) {
+            last_shown = std::time::Instant::now();
+            eprint!("\r\x1b[2Kmarketfig: {done}/{total} articles");
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    pipeline::run_with_progress(paths, &s.lexicon, &s.config, &mut progress)
+}
+
 /// Input problems go to stderr; with nothing readable at all, that is exit 2.
 fn report_input_errors(outcome: &Outcome, quiet: bool) -> Option<ExitCode> {
     if !quiet {
@@ -465,7 +482,7 @@ fn cmd_extract(global: &Global, args: ExtractArgs) -> Result<ExitCode> {
 fn cmd_check(global: &Global, args: CheckArgs) -> Result<ExitCode> {
     let s = setup(global, args.reference.as_ref(), &args.disable)?;
     let paths = default_paths(&args.paths)?;
-    let mut outcome = pipeline::run(&paths, &s.lexicon, &s.config);
+    let mut outcome = run_pipeline(&paths, &s, global.quiet);
     if let Some(code) = report_input_errors(&outcome, global.quiet) {
         return Ok(code);
     }
@@ -534,7 +551,7 @@ fn cmd_run(global: &Global, args: RunArgs) -> Result<ExitCode> {
     let s = setup(global, args.reference.as_ref(), &[])?;
     let paths = default_paths(&args.paths)?;
     let start = std::time::Instant::now();
-    let outcome = pipeline::run(&paths, &s.lexicon, &s.config);
+    let outcome = run_pipeline(&paths, &s, global.quiet);
     if let Some(code) = report_input_errors(&outcome, global.quiet) {
         return Ok(code);
     }
@@ -619,7 +636,7 @@ fn print_run_report(
 fn cmd_chart(global: &Global, args: ChartArgs) -> Result<ExitCode> {
     let s = setup(global, None, &[])?;
     let paths = default_paths(&args.paths)?;
-    let outcome = pipeline::run(&paths, &s.lexicon, &s.config);
+    let outcome = run_pipeline(&paths, &s, global.quiet);
     if let Some(code) = report_input_errors(&outcome, global.quiet) {
         return Ok(code);
     }

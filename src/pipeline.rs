@@ -111,7 +111,20 @@ pub fn for_each_article<T: Send>(
 /// findings of the corpus plus one batch of article texts (and the texts of articles that
 /// have findings, which the diagnostics quote).
 pub fn run(paths: &[PathBuf], lexicon: &Lexicon, config: &Config) -> Outcome {
+    run_with_progress(paths, lexicon, config, &mut |_, _| {})
+}
+
+/// [`run`], calling `progress(done, total)` after each article (for a progress bar; the
+/// library itself never prints).
+pub fn run_with_progress(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    config: &Config,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Outcome {
     let (files, errors) = corpus::discover(paths);
+    let total = files.len();
+    let mut done = 0;
     let mut out = Outcome {
         errors,
         ..Outcome::default()
@@ -123,17 +136,21 @@ pub fn run(paths: &[PathBuf], lexicon: &Lexicon, config: &Config) -> Outcome {
             let (findings, verdicts) = check::check_article(&a, &figures, config);
             (a, figures, findings, verdicts)
         },
-        |r| match r {
-            Ok((a, figures, findings, verdicts)) => {
-                out.articles.push(ArticleInfo::of(&a));
-                if !findings.is_empty() || a.path == "-" {
-                    out.sources.insert(a.path.clone(), a.source);
+        |r| {
+            done += 1;
+            progress(done, total);
+            match r {
+                Ok((a, figures, findings, verdicts)) => {
+                    out.articles.push(ArticleInfo::of(&a));
+                    if !findings.is_empty() || a.path == "-" {
+                        out.sources.insert(a.path.clone(), a.source);
+                    }
+                    out.figures.extend(figures);
+                    out.findings.extend(findings);
+                    out.verdicts.extend(verdicts);
                 }
-                out.figures.extend(figures);
-                out.findings.extend(findings);
-                out.verdicts.extend(verdicts);
+                Err(e) => out.errors.push(e),
             }
-            Err(e) => out.errors.push(e),
         },
     );
     let corpus_findings = check::check_corpus(&out.figures, config, &mut out.verdicts);
