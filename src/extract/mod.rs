@@ -763,16 +763,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 let blocked = blocked_between(sent.0, t.start);
                 // a sentence that began referring back keeps its entity for the rest
                 // (`The 30-stock index closed down 1,175.21 points, or 4.6 percent, at …`)
-                let continued = drafts
-                    .last()
-                    .or(current.as_ref())
-                    .filter(|d| d.surface.is_empty())
-                    .map(|d| d.entity);
                 let continued = current
                     .as_ref()
+                    .or(drafts.last())
                     .filter(|d| d.surface.is_empty())
-                    .map(|d| d.entity)
-                    .or(continued);
+                    .map(|d| d.entity);
                 match (want, continued) {
                     (_, Some(e)) if !blocked_between(prev_end, t.start) => {
                         Some((e, String::new(), t.start))
