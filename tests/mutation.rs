@@ -154,7 +154,11 @@ fn clean_articles() -> Vec<(String, Vec<u8>)> {
         out.push((format!("tests/fixtures/devset/{n}"), bytes));
     }
     // the held-out sets (written to probe generality) when present
-    for dir in ["tests/holdout/cases", "tests/holdout2/cases"] {
+    for dir in [
+        "tests/holdout/cases",
+        "tests/holdout2/cases",
+        "tests/holdout3/cases",
+    ] {
         let d = root().join(dir);
         let Ok(rd) = std::fs::read_dir(&d) else {
             continue;

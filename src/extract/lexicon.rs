@@ -440,8 +440,8 @@ impl Lexicon {
 
     /// Is this line the start of the article's trailer (source line, related articles ...)?
     pub fn is_trailer_line(&self, line: &str) -> bool {
-        let t = line.trim();
-        t.chars().count() < 80 && self.trailers.iter().any(|m| t.contains(m.as_str()))
+        let t = line.trim().to_lowercase();
+        t.chars().count() < 80 && self.trailers.iter().any(|m| t.contains(&m.to_lowercase()))
     }
 }
 

@@ -650,6 +650,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             prev_end = t.end;
             continue;
         }
+        // a quoting unit, not a figure: `100엔당 865.02원`, `배럴당`
+        if matches!(t.unit, Unit::Currency(_)) && text[t.end..].starts_with('당') {
+            prev_end = t.end;
+            continue;
+        }
         // a share of a whole, not a move: `95% of the stocks`, `the 30% of`
         if t.unit == Unit::Percent && text[t.end..].starts_with(" of ") {
             prev_end = t.end;
@@ -744,7 +749,17 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     w.end <= t.start
                         && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
                 });
+                // `The $122.42 slide erased …` refers back; `Crude oil fell $1.97` has its own
+                // (unknown) subject
+                let noun_phrase_start = ["The", "the", "Its", "its", "A", "a"].contains(
+                    &text[sent.0..t.start]
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or(""),
+                );
                 let english_move = !korean_sentence
+                    && noun_phrase_start
                     && matches!(t.unit, Unit::Currency(_))
                     && words.iter().any(|w| {
                         is_dir(w)
@@ -825,10 +840,6 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         let slot = match slot_unit {
             Some(s) => s,
             None => {
-                if matches!(ekind, Kind::Index) {
-                    prev_end = t.end;
-                    continue;
-                }
                 let mut after = t.end;
                 if let Some(n) = toks.iter().find(|n| {
                     n.start >= t.end
@@ -842,9 +853,21 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 let follows = words.iter().any(|w| {
                     is_dir(w) && w.start >= after && text[after..w.start].chars().count() <= 2
                 });
-                let precedes = !korean_sentence && !level_marker && verb_before;
+                // `The gain of $6.10`: a direction noun, `of`, the amount
+                let noun_of = !korean_sentence
+                    && words.iter().any(|w| {
+                        is_dir(w)
+                            && w.end <= t.start
+                            && text[w.end..t.start].trim_end_matches(['$', ' ']) == " of"
+                    });
+                let precedes = !korean_sentence && !level_marker && (verb_before || noun_of);
                 if t.sign.is_some() || follows || precedes {
                     Slot::Points
+                } else if matches!(ekind, Kind::Index) {
+                    // an index moves in points, or in its currency (`닛케이 412.95엔(1.04%) 내린`);
+                    // it is not priced in one
+                    prev_end = t.end;
+                    continue;
                 } else {
                     Slot::Level
                 }
@@ -1246,6 +1269,11 @@ const PERIOD_BEFORE: &[&str] = &[
     "remains up",
     "is now down",
     "is now up",
+    "weekly",
+    "monthly",
+    "the week",
+    "the month",
+    "월간",
     // `이달 2일과 비교하면 11% 넘게 올랐다`: a change since a date
     "과 비교하면",
     "와 비교하면",
@@ -1273,6 +1301,8 @@ const PERIOD_AFTER: &[&str] = &[
     "보다 낮아",
     "보다 높아",
     "빠진 상태",
+    "the week",
+    "weekly",
 ];
 
 /// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
