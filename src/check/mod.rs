@@ -98,6 +98,15 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The values a figure states, by name, in the order checks compare them.
+pub(crate) fn stated_fields(f: &Figure) -> [(&'static str, Option<crate::extract::Quantity>); 3] {
+    [
+        ("percent change", f.change_pct),
+        ("point change", f.change_points),
+        ("level", f.level),
+    ]
+}
+
 /// One finding's primary place, from a figure.
 pub fn figure_ref(f: &Figure) -> FigureRef {
     FigureRef {

@@ -8,9 +8,7 @@
 
 use super::lexicon::Market;
 use crate::corpus::Published;
-use chrono::{
-    Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
-};
+use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -408,16 +406,16 @@ pub fn resolve(what: DateRef, base: NaiveDate, market: Market) -> Option<NaiveDa
     })
 }
 
-/// Convenience for tests.
-pub fn naive(y: i32, m: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .and_then(|d| d.and_hms_opt(h, mi, 0))
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDateTime;
+
+    fn naive(y: i32, m: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, mi, 0))
+            .unwrap_or_default()
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()

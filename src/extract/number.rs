@@ -56,9 +56,6 @@ pub struct NumToken {
 }
 
 impl NumToken {
-    pub fn signed_value(&self) -> f64 {
-        self.value
-    }
     pub fn is_change_unit(&self) -> bool {
         matches!(self.unit, Unit::Percent | Unit::Points)
     }

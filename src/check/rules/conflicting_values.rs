@@ -2,11 +2,12 @@
 
 use super::Rule;
 use crate::check::interval::Interval;
+use crate::check::stated_fields;
 use crate::check::{
     decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity,
     Verdict,
 };
-use crate::extract::{Figure, Quantity, Role, Session};
+use crate::extract::{Role, Session};
 
 const DOC: &str = r#"## What it does
 Within one article, compares the body figures of the same entity, trading day and closing
@@ -29,14 +30,6 @@ high, low) are different facts and are not compared.
 "#;
 
 pub(crate) struct ConflictingValues;
-
-fn fields(f: &Figure) -> [(&'static str, Option<Quantity>); 3] {
-    [
-        ("percent change", f.change_pct),
-        ("point change", f.change_points),
-        ("level", f.level),
-    ]
-}
 
 impl Rule for ConflictingValues {
     fn info(&self) -> RuleInfo {
@@ -69,7 +62,8 @@ impl Rule for ConflictingValues {
                     if a.entity != b.entity || a.event_date != b.event_date {
                         continue;
                     }
-                    for ((field, qa), (_, qb)) in fields(a).into_iter().zip(fields(b)) {
+                    for ((field, qa), (_, qb)) in stated_fields(a).into_iter().zip(stated_fields(b))
+                    {
                         let (Some(qa), Some(qb)) = (qa, qb) else {
                             continue;
                         };

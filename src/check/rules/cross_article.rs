@@ -2,6 +2,7 @@
 
 use super::Rule;
 use crate::check::interval::Interval;
+use crate::check::stated_fields;
 use crate::check::{
     decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity,
     Verdict,
@@ -30,14 +31,6 @@ meet. Intraday prints and changes over a period are not compared. A disagreement
 "#;
 
 pub(crate) struct CrossArticle;
-
-fn fields(f: &Figure) -> [(&'static str, Option<Quantity>); 3] {
-    [
-        ("percent change", f.change_pct),
-        ("point change", f.change_points),
-        ("level", f.level),
-    ]
-}
 
 impl Rule for CrossArticle {
     fn info(&self) -> RuleInfo {
@@ -72,7 +65,7 @@ impl Rule for CrossArticle {
         for ((entity, date), idxs) in groups {
             for (k, &j) in idxs.iter().enumerate() {
                 let b = &cx.figures[j];
-                for (field, qb) in fields(b) {
+                for (field, qb) in stated_fields(b) {
                     let Some(qb) = qb else { continue };
                     let ib = Interval::of(&qb);
                     // the latest 256 mentions before this one bound the work on a corpus that
@@ -86,7 +79,7 @@ impl Rule for CrossArticle {
                     let mut any = false;
                     let mut clash: Option<(&Figure, Quantity)> = None;
                     for a in earlier {
-                        let Some(qa) = fields(a)
+                        let Some(qa) = stated_fields(a)
                             .into_iter()
                             .find(|(n, _)| *n == field)
                             .and_then(|(_, q)| q)

@@ -2,10 +2,12 @@
 
 use super::Rule;
 use crate::check::interval::Interval;
+use crate::check::stated_fields;
 use crate::check::{
     decimals_of, figure_ref, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity,
     Verdict,
 };
+use crate::extract::number::round_to;
 use crate::extract::{Figure, Quantity, Role};
 
 const DOC: &str = r#"## What it does
@@ -71,14 +73,6 @@ fn headline_interval(q: &Quantity, beyond_digits: bool) -> Interval {
     }
 }
 
-fn fields(f: &Figure) -> [(&'static str, Option<Quantity>); 3] {
-    [
-        ("percent change", f.change_pct),
-        ("point change", f.change_points),
-        ("level", f.level),
-    ]
-}
-
 impl Rule for HeadlineBody {
     fn info(&self) -> RuleInfo {
         RuleInfo {
@@ -108,12 +102,12 @@ impl Rule for HeadlineBody {
                             && !cx.is_period_change(b)
                     })
                     .collect();
-                for (field, hq) in fields(h) {
+                for (field, hq) in stated_fields(h) {
                     let Some(hq) = hq else { continue };
                     let candidates: Vec<(&Figure, Quantity)> = body
                         .iter()
                         .filter_map(|b| {
-                            fields(b)
+                            stated_fields(b)
                                 .into_iter()
                                 .find(|(n, _)| *n == field)
                                 .and_then(|(_, q)| q)
@@ -139,7 +133,7 @@ impl Rule for HeadlineBody {
                     let loose = headline_interval(&hq, true);
                     let d = decimals_of(hq.half_width);
                     let exact = candidates.iter().find(|(_, q)| {
-                        (round(q.value, d) - hq.value).abs() < 1e-9 && hq.hedge.is_none()
+                        (round_to(q.value, d as u8) - hq.value).abs() < 1e-9 && hq.hedge.is_none()
                     });
                     let compatible = candidates
                         .iter()
@@ -232,11 +226,6 @@ impl Rule for HeadlineBody {
             }
         }
     }
-}
-
-fn round(v: f64, d: usize) -> f64 {
-    let p = 10f64.powi(d as i32);
-    (v * p).round() / p
 }
 
 #[cfg(test)]

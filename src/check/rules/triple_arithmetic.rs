@@ -5,6 +5,7 @@ use crate::check::interval::{pct_from_points_level, range2, Interval};
 use crate::check::{
     decimals_of, finding_at, fmt_num, mark, Context, Finding, RuleInfo, Severity, Verdict,
 };
+use crate::extract::number::round_to;
 use crate::extract::Hedge;
 
 const DOC: &str = r#"## What it does
@@ -118,7 +119,8 @@ impl Rule for TripleArithmetic {
                 fmt_num(range.lo, cd + 3),
                 fmt_num(range.hi, cd + 3)
             );
-            let rounds_exactly = (round(exact, cd) - c.value).abs() < 1e-9 && c.hedge.is_none();
+            let rounds_exactly =
+                (round_to(exact, cd as u8) - c.value).abs() < 1e-9 && c.hedge.is_none();
             if rounds_exactly
                 || c.hedge == Some(Hedge::About)
                     && range.overlaps(&ci)
@@ -295,11 +297,6 @@ fn complement(cx: &Context, i: usize) -> Option<crate::extract::Figure> {
     c.change_points = f.change_points.or(other.change_points);
     c.change_pct = f.change_pct.or(other.change_pct);
     Some(c)
-}
-
-fn round(v: f64, d: usize) -> f64 {
-    let p = 10f64.powi(d as i32);
-    (v * p).round() / p
 }
 
 #[cfg(test)]
