@@ -125,6 +125,8 @@ pub struct Lexicon {
     words: Vec<(String, Vec<WordClass>)>,
     word_matcher: AhoCorasick,
     pub trailers: Vec<String>,
+    /// Words right after a number that make it a level (`로 마감`, `에 출발`).
+    level_suffixes: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -142,6 +144,7 @@ struct Builder {
     aliases: Vec<(String, usize)>,
     words: Vec<(String, WordClass)>,
     trailers: Vec<String>,
+    level_suffixes: Vec<String>,
 }
 
 impl Builder {
@@ -249,6 +252,10 @@ impl Builder {
                         self.trailers.push(word);
                         continue;
                     }
+                    "level_suffix" => {
+                        self.level_suffixes.push(word);
+                        continue;
+                    }
                     _ => return Err(err(n, format!("unknown word class `{class}`"))),
                 };
                 self.words.push((word, wc));
@@ -277,8 +284,11 @@ impl Builder {
             .collect();
         aliases.sort();
         let number_only: Vec<bool> = aliases.iter().map(|(a, _)| a.starts_with('=')).collect();
+        // Standard match kind: every alias occurrence is seen (overlapping), so one that fails
+        // its word-boundary check (`독일 닥스` in `독일 닥스지수`) cannot hide a valid one
+        // starting inside it (`닥스지수`)
         let alias_matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(aliases.iter().map(|(a, _)| a.trim_start_matches('=')))
             .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
         let mut words: Vec<(String, Vec<WordClass>)> = Vec::new();
@@ -306,6 +316,7 @@ impl Builder {
             words,
             word_matcher,
             trailers: self.trailers,
+            level_suffixes: self.level_suffixes,
         }
     }
 }
@@ -356,8 +367,8 @@ impl Lexicon {
 
     /// Entity mentions in `text`, with word-boundary checks on both sides.
     pub fn entities_in(&self, text: &str) -> Vec<EntityHit> {
-        let mut out = Vec::new();
-        for m in self.alias_matcher.find_iter(text) {
+        let mut candidates = Vec::new();
+        for m in self.alias_matcher.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             let alias = &text[s..e];
             let before = text[..s].chars().next_back();
@@ -395,11 +406,19 @@ impl Lexicon {
                     continue;
                 }
             }
-            out.push(EntityHit {
+            candidates.push(EntityHit {
                 start: s,
                 end: e,
                 entity: self.alias_entity[idx],
             });
+        }
+        // leftmost-longest among the valid mentions, never overlapping
+        candidates.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut out: Vec<EntityHit> = Vec::with_capacity(candidates.len());
+        for h in candidates {
+            if out.last().is_none_or(|p| h.start >= p.end) {
+                out.push(h);
+            }
         }
         out
     }
@@ -436,6 +455,14 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// Does `rest` (the text right after a number) mark that number as a level: `로 마감`,
+    /// `에 거래를 마쳤다`, `으로 출발`?
+    pub fn is_level_suffix(&self, rest: &str) -> bool {
+        self.level_suffixes
+            .iter()
+            .any(|w| rest.starts_with(w.as_str()))
     }
 
     /// Is this line the start of the article's trailer (source line, related articles ...)?

@@ -461,7 +461,9 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         };
         let line = &text[range.0..range.1];
         if line.trim().is_empty()
-            || !line.bytes().any(|b| b.is_ascii_digit())
+            || !line
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
                 && !line.contains('절')
                 && !line.contains("half")
         {
@@ -613,7 +615,23 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, &words) => {
                 Some(Slot::Points)
             }
-            Unit::Bare if t.decimals > 0 && t.scale == 1.0 && t.value >= 10.0 => Some(Slot::Level),
+            // `2만6763.13`: a level written with 만 keeps its decimals
+            Unit::Bare
+                if t.decimals > 0
+                    && (t.scale == 1.0 || t.value.fract() != 0.0)
+                    && t.value >= 10.0 =>
+            {
+                Some(Slot::Level)
+            }
+            // a whole-number level the closing verb names: `2,012로 마감`, `1만664로 장을`
+            Unit::Bare
+                if t.sign.is_none()
+                    && t.value >= 100.0
+                    && t.hedge.is_none()
+                    && cx.lexicon.is_level_suffix(&text[t.end..]) =>
+            {
+                Some(Slot::Level)
+            }
             // a table row `삼성전자   43,100   ▼1,600   -3.58%`: the number before a signed change
             Unit::Bare
                 if t.scale == 1.0
@@ -699,20 +717,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             (Unit::Points, _) if level_marker => Some(Slot::Level),
             (Unit::Points, _) => {
                 // Korean `2,441.55포인트로 마감했다`: points as a level
-                let after = &text[t.end..];
-                let as_level = [
-                    "로 마감",
-                    "으로 마감",
-                    "에 마감",
-                    "로 장을",
-                    "에 장을",
-                    "로 거래를",
-                    "에 거래를",
-                    "로 끝",
-                    "에 끝",
-                ]
-                .iter()
-                .any(|p| after.starts_with(p));
+                let as_level = cx.lexicon.is_level_suffix(&text[t.end..]);
                 Some(if as_level { Slot::Level } else { Slot::Points })
             }
             _ => slot_unit,

@@ -438,12 +438,14 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         {
             break;
         }
+        let mut unit_mult = mult;
         if small {
             // 3천억, 5.58백만: fold 천/백 into the next unit
             let next_mult = KOREAN_UNITS
                 .iter()
                 .find(|(n, _)| after.starts_with(n))
                 .map_or(1.0, |(_, m)| *m);
+            unit_mult = mult * next_mult;
             total += component * mult * next_mult;
             scale = scale.max(mult * next_mult);
             half = 0.5 * 10f64.powi(-i32::from(component_dec)) * mult * next_mult;
@@ -456,8 +458,24 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         }
         korean_scaled = true;
         component = 0.0;
-        match parse_digits(text, end) {
-            Some((next, next_dec, next_end)) if text[end..].starts_with(is_digit) => {
+        // `16만 300원`, `5조 6,100억원`: one space may separate the components when the
+        // next one is smaller than this unit and ends in a smaller unit or a currency
+        let spaced = text[end..].starts_with(' ')
+            && text[end + 1..].starts_with(is_digit)
+            && parse_digits(text, end + 1).is_some_and(|(next, _, next_end)| {
+                let tail = &text[next_end..];
+                let smaller_unit = KOREAN_UNITS
+                    .iter()
+                    .find(|(u, _)| tail.starts_with(u))
+                    .is_some_and(|(_, m)| *m < unit_mult && next * m < unit_mult);
+                let currency = CURRENCY_SUFFIXES
+                    .iter()
+                    .any(|(c, _)| !c.is_ascii() && tail.starts_with(c));
+                smaller_unit || currency && next < unit_mult
+            });
+        let at = if spaced { end + 1 } else { end };
+        match parse_digits(text, at) {
+            Some((next, next_dec, next_end)) if text[at..].starts_with(is_digit) => {
                 component = next;
                 component_dec = next_dec;
                 end = next_end;
@@ -487,11 +505,17 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     let mut unit_end = end;
     // `184p 폭락`: p for points, glued to the number, not a word or `p.m.`
     let glued = &text[end..];
-    let points_p = (glued.starts_with('p') || glued.starts_with('P'))
-        && !glued[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
-    if points_p {
+    // `184p`, `5.21pt`, `12pts`: points glued to the number, not a word or `p.m.`
+    let points_len = ["pts", "pt", "p", "Pts", "Pt", "P"]
+        .iter()
+        .find(|p| {
+            glued.starts_with(*p)
+                && !glued[p.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '.')
+        })
+        .map(|p| p.len());
+    if let Some(len) = points_len {
         unit = Unit::Points;
-        unit_end = end + 1;
+        unit_end = end + len;
     } else if let Some(u) = match_unit(rest) {
         match u.0 {
             UnitMatch::Unit(un) => {
@@ -809,6 +833,17 @@ mod tests {
         assert!((t.half_width - 5000.0).abs() < 1e-6);
         let t = one("1만7,100원(");
         assert_eq!(t.value, 17100.0);
+        // one space may separate a smaller component (`16만 300원`, `5조 6,100억원`)
+        let t = one("16만 300원에");
+        assert_eq!((t.value, t.unit), (160_300.0, Unit::Currency("KRW")));
+        let t = one("5조 6,100억원의");
+        assert_eq!(t.value, 5.61e12);
+        // but not a separate count: `600만 300명` stays two numbers
+        assert_eq!(scan("600만 300명").len(), 2);
+        assert_eq!(scan("1만 2만원").len(), 2);
+        // a level written with 만 keeps its decimals: `2만6763.13`
+        let t = one("2만6763.13으로");
+        assert_eq!((t.value, t.decimals, t.unit), (26763.13, 2, Unit::Bare));
     }
 
     #[test]
@@ -850,6 +885,9 @@ mod tests {
     #[test]
     fn p_for_points_only_when_glued() {
         assert_eq!(one("장중 184p 폭락").unit, Unit::Points);
+        assert_eq!(one("3.21pt 내린").unit, Unit::Points);
+        assert_eq!(one("12pts lower").unit, Unit::Points);
+        assert_ne!(one("5 ptas").unit, Unit::Points);
         assert_ne!(one("at 3 p.m. ET").unit, Unit::Points);
         assert_ne!(one("5 people").unit, Unit::Points);
     }
@@ -991,20 +1029,31 @@ mod tests {
     fn korean_units() -> impl Strategy<Value = Printed> {
         let krw = Unit::Currency("KRW");
         prop_oneof![
-            (1u64..10_000, 0u64..10_000, any::<bool>()).prop_map(move |(n, m, sep)| {
-                let text = if m == 0 {
-                    format!("{}만원", grouped(n, sep))
-                } else {
-                    format!("{}만{}원", grouped(n, sep), grouped(m, sep))
-                };
-                let half_width = if m == 0 { 5_000.0 } else { 0.5 };
-                Printed {
-                    text,
-                    value: (n * 10_000 + m) as f64,
-                    half_width,
-                    unit: krw,
-                    sign: None,
+            (1u64..10_000, 0u64..10_000, any::<bool>(), any::<bool>()).prop_map(
+                move |(n, m, sep, space)| {
+                    let gap = if space { " " } else { "" };
+                    let text = if m == 0 {
+                        format!("{}만원", grouped(n, sep))
+                    } else {
+                        format!("{}만{gap}{}원", grouped(n, sep), grouped(m, sep))
+                    };
+                    let half_width = if m == 0 { 5_000.0 } else { 0.5 };
+                    Printed {
+                        text,
+                        value: (n * 10_000 + m) as f64,
+                        half_width,
+                        unit: krw,
+                        sign: None,
+                    }
                 }
+            ),
+            // an index level written with 만: `2만6763.13`
+            (1u64..10, 0u64..10_000, 1u64..100).prop_map(|(n, m, f)| Printed {
+                text: format!("{n}만{m}.{f:02}"),
+                value: round_to((n * 10_000 + m) as f64 + f as f64 / 100.0, 2),
+                half_width: 0.005,
+                unit: Unit::Bare,
+                sign: None,
             }),
             (1u64..100_000, 0u64..10, 0u32..=1, any::<bool>()).prop_map(move |(n, f, dec, sep)| {
                 let (digits, v, h) = decimal(n, f, dec, sep);
@@ -1016,21 +1065,24 @@ mod tests {
                     sign: None,
                 }
             }),
-            (1u64..10_000, 0u64..10_000, any::<bool>()).prop_map(move |(n, m, sep)| {
-                let text = if m == 0 {
-                    format!("{}조원", grouped(n, sep))
-                } else {
-                    format!("{}조{}억원", grouped(n, sep), grouped(m, sep))
-                };
-                let half_width = if m == 0 { 0.5e12 } else { 0.5e8 };
-                Printed {
-                    text,
-                    value: n as f64 * 1e12 + m as f64 * 1e8,
-                    half_width,
-                    unit: krw,
-                    sign: None,
+            (1u64..10_000, 0u64..10_000, any::<bool>(), any::<bool>()).prop_map(
+                move |(n, m, sep, space)| {
+                    let gap = if space { " " } else { "" };
+                    let text = if m == 0 {
+                        format!("{}조원", grouped(n, sep))
+                    } else {
+                        format!("{}조{gap}{}억원", grouped(n, sep), grouped(m, sep))
+                    };
+                    let half_width = if m == 0 { 0.5e12 } else { 0.5e8 };
+                    Printed {
+                        text,
+                        value: n as f64 * 1e12 + m as f64 * 1e8,
+                        half_width,
+                        unit: krw,
+                        sign: None,
+                    }
                 }
-            }),
+            ),
             (1u64..10_000, any::<bool>()).prop_map(|(n, sep)| Printed {
                 text: format!("{}만 달러", grouped(n, sep)),
                 value: n as f64 * 1e4,
