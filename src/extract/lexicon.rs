@@ -275,12 +275,16 @@ impl Builder {
         for (i, (a, _)) in self.aliases.iter().enumerate() {
             seen.insert(a.clone(), i);
         }
+        // aliases are matched with their spaces removed (`스탠더드 앤드 푸어스(S&P) 500` and
+        // `스탠더드앤드푸어스(S&P)500` are one alias); the first spelling of a squeezed form wins
+        let mut squeezed_seen = std::collections::HashSet::new();
         let mut aliases: Vec<(String, usize)> = self
             .aliases
             .iter()
             .enumerate()
             .filter(|(i, (a, _))| seen.get(a) == Some(i))
-            .map(|(_, x)| x.clone())
+            .map(|(_, (a, e))| (squeeze(a), *e))
+            .filter(|(a, _)| squeezed_seen.insert(a.clone()))
             .collect();
         aliases.sort();
         let number_only: Vec<bool> = aliases.iter().map(|(a, _)| a.starts_with('=')).collect();
@@ -339,6 +343,29 @@ fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{3131}'..='\u{318E}').contains(&c)
 }
 
+/// Spaces an alias may gain or lose in print (`다우존스 30 산업평균지수`, `S&P 500`); a space
+/// between two Latin letters separates words (`Dow Jones`) and stays.
+fn is_squeezed_space(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    (c == ' ' || c == '\u{a0}')
+        && !(prev.is_some_and(|p| p.is_ascii_alphabetic())
+            && next.is_some_and(|n| n.is_ascii_alphabetic()))
+}
+
+/// An alias without its optional spaces: the form the matcher holds.
+fn squeeze(alias: &str) -> String {
+    let chars: Vec<char> = alias.chars().collect();
+    (0..chars.len())
+        .filter(|&k| {
+            !is_squeezed_space(
+                k.checked_sub(1).map(|j| chars[j]),
+                chars[k],
+                chars.get(k + 1).copied(),
+            )
+        })
+        .map(|k| chars[k])
+        .collect()
+}
+
 /// Korean particles that may follow an entity name directly (엔비디아는, 코스피가).
 const PARTICLE_STARTS: &str = "은는이가을를의도와과로으에만까보측";
 
@@ -367,9 +394,21 @@ impl Lexicon {
 
     /// Entity mentions in `text`, with word-boundary checks on both sides.
     pub fn entities_in(&self, text: &str) -> Vec<EntityHit> {
+        // match on the text without its spaces, then map each match back to the source
+        let mut squeezed = String::with_capacity(text.len());
+        let mut origin: Vec<usize> = Vec::with_capacity(text.len());
+        let mut prev = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_squeezed_space(prev, c, chars.peek().map(|x| x.1)) {
+                squeezed.push(c);
+                origin.extend(i..i + c.len_utf8());
+            }
+            prev = Some(c);
+        }
         let mut candidates = Vec::new();
-        for m in self.alias_matcher.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        for m in self.alias_matcher.find_overlapping_iter(&squeezed) {
+            let (s, e) = (origin[m.start()], origin[m.end() - 1] + 1);
             let alias = &text[s..e];
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();

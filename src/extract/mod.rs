@@ -239,6 +239,23 @@ fn forward_owner<'h>(
         .then_some(h)
 }
 
+/// Is `t` followed by its direction verb, directly (`12.68 오른`) or after its percent in
+/// brackets (`416.06(2.93%) 상승한`)?
+fn direction_follows(text: &str, t: &NumToken, toks: &[NumToken], words: &[WordHit]) -> bool {
+    let mut after = t.end;
+    if let Some(n) = toks.iter().find(|n| n.start >= t.end) {
+        let gap = &text[t.end..n.start];
+        if n.unit == Unit::Percent && gap.trim() == "(" {
+            after = n.end + text[n.end..].chars().take_while(|c| *c == ')').count();
+        }
+    }
+    words.iter().any(|w| {
+        matches!(w.class, WordClass::Direction(_))
+            && w.start >= after
+            && text[after..w.start].trim().is_empty()
+    })
+}
+
 /// Is `t` followed, across spaces, tabs or an opening bracket only, by a signed number?
 fn followed_by_signed_change(text: &str, t: &NumToken, toks: &[NumToken]) -> bool {
     toks.iter().find(|n| n.start >= t.end).is_some_and(|n| {
@@ -611,6 +628,16 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             // a signed bare number is a change (`▼69.06`); an unsigned decimal a level
             // (19,341.83); `큐원 2.5`, `라마 3.1` are model names
             Unit::Bare if t.sign.is_some() && t.scale == 1.0 => Some(Slot::Points),
+            // Korean `416.06(2.93%) 상승한`, `12.68 오른`: a bare number the direction verb
+            // follows is a change in points
+            Unit::Bare
+                if korean_sentence
+                    && t.scale == 1.0
+                    && t.decimals > 0
+                    && direction_follows(text, t, toks, &words) =>
+            {
+                Some(Slot::Points)
+            }
             // `closes down 1,175 in its worst point drop`: whole points right after the verb
             Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, &words) => {
                 Some(Slot::Points)
@@ -716,8 +743,19 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             }
             (Unit::Points, _) if level_marker => Some(Slot::Level),
             (Unit::Points, _) => {
-                // Korean `2,441.55포인트로 마감했다`: points as a level
-                let as_level = cx.lexicon.is_level_suffix(&text[t.end..]);
+                // Korean `2,441.55포인트로 마감했다`: points as a level; so is a points number
+                // right after the modifier verb of a change (`0.84% 내린 3830.85포인트`)
+                let after_change_verb = current.as_ref().is_some_and(|d| {
+                    d.change_tokens().next().is_some()
+                        && words.iter().any(|w| {
+                            is_dir(w)
+                                && w.start >= d.last
+                                && w.end <= t.start
+                                && text[w.end..t.start].trim().is_empty()
+                                && text[w.start..w.end].ends_with(['린', '른', '한', '진', '된'])
+                        })
+                });
+                let as_level = cx.lexicon.is_level_suffix(&text[t.end..]) || after_change_verb;
                 Some(if as_level { Slot::Level } else { Slot::Points })
             }
             _ => slot_unit,

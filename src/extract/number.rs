@@ -343,6 +343,7 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
                     || ch == 'k'
                     || ch == 't'
                     || ch == 'p'
+                    || ch == 'P'
                     || ch == 'x'
                     || ch == 'n'
             })
@@ -432,12 +433,19 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         {
             break;
         }
-        // bare 천 / 백 only as part of 천억, 백만 (`5.58백만 달러`), 천조 ...
+        // bare 천 / 백 only as part of 천억, 백만 (`5.58백만 달러`), 천조 ..., or inside a
+        // number written the old way: `9천9백30.47`, `5백24.21`, `1천원`
         let small = u == "천" || u == "백";
-        if small && !(after.starts_with('억') || after.starts_with('만') || after.starts_with('조'))
-        {
+        let folds = after.starts_with('억') || after.starts_with('만') || after.starts_with('조');
+        let inside = after.starts_with(is_digit)
+            || u == "천" && after.starts_with('백')
+            || CURRENCY_SUFFIXES
+                .iter()
+                .any(|(c, _)| !c.is_ascii() && after.starts_with(c));
+        if small && !folds && !(inside && component < 10.0 && component_dec == 0) {
             break;
         }
+        let small = small && folds;
         let mut unit_mult = mult;
         if small {
             // 3천억, 5.58백만: fold 천/백 into the next unit
@@ -471,7 +479,10 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 let currency = CURRENCY_SUFFIXES
                     .iter()
                     .any(|(c, _)| !c.is_ascii() && tail.starts_with(c));
-                smaller_unit || currency && next < unit_mult
+                // `1만 917.51로`: a level's lower digits, printed with decimals
+                let level_digits = text[end + 1..next_end].contains('.')
+                    && !tail.starts_with(['%', '％', '포', 'p', 'P', '배']);
+                smaller_unit || (currency || level_digits) && next < unit_mult
             });
         let at = if spaced { end + 1 } else { end };
         match parse_digits(text, at) {
@@ -838,6 +849,12 @@ mod tests {
         assert_eq!((t.value, t.unit), (160_300.0, Unit::Currency("KRW")));
         let t = one("5조 6,100억원의");
         assert_eq!(t.value, 5.61e12);
+        let t = one("1만 917.51로");
+        assert_eq!((t.value, t.decimals), (10917.51, 2));
+        assert_eq!(one("9천9백30.47로").value, 9930.47);
+        assert_eq!(one("5백24.21에").value, 524.21);
+        assert_eq!(one("1천원").value, 1000.0);
+        assert_eq!(one("465.02P 급락").unit, Unit::Points);
         // but not a separate count: `600만 300명` stays two numbers
         assert_eq!(scan("600만 300명").len(), 2);
         assert_eq!(scan("1만 2만원").len(), 2);
