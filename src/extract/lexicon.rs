@@ -127,6 +127,8 @@ pub struct Lexicon {
     pub trailers: Vec<String>,
     /// Words right after a number that make it a level (`로 마감`, `에 출발`).
     level_suffixes: Vec<String>,
+    /// Words that look like the name of a subject but never own a figure (`The`, `이날`).
+    not_owner: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -145,6 +147,7 @@ struct Builder {
     words: Vec<(String, WordClass)>,
     trailers: Vec<String>,
     level_suffixes: Vec<String>,
+    not_owner: Vec<String>,
 }
 
 impl Builder {
@@ -256,6 +259,10 @@ impl Builder {
                         self.level_suffixes.push(word);
                         continue;
                     }
+                    "not_owner" => {
+                        self.not_owner.push(word);
+                        continue;
+                    }
                     _ => return Err(err(n, format!("unknown word class `{class}`"))),
                 };
                 self.words.push((word, wc));
@@ -321,6 +328,7 @@ impl Builder {
             word_matcher,
             trailers: self.trailers,
             level_suffixes: self.level_suffixes,
+            not_owner: self.not_owner.into_iter().collect(),
         }
     }
 }
@@ -455,8 +463,17 @@ impl Lexicon {
         candidates.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<EntityHit> = Vec::with_capacity(candidates.len());
         for h in candidates {
-            if out.last().is_none_or(|p| h.start >= p.end) {
-                out.push(h);
+            match out.last_mut() {
+                Some(p) if h.start < p.end => {
+                    // overlapping mentions: one mention of one entity spans both (`the Dow` +
+                    // `Dow Jones Industrial Average`); of two entities, the longer wins
+                    if h.entity == p.entity {
+                        p.end = p.end.max(h.end);
+                    } else if h.end - h.start > p.end - p.start {
+                        *p = h;
+                    }
+                }
+                _ => out.push(h),
             }
         }
         out
@@ -502,6 +519,11 @@ impl Lexicon {
         self.level_suffixes
             .iter()
             .any(|w| rest.starts_with(w.as_str()))
+    }
+
+    /// Is this word one that never names the owner of a figure (`The`, `Monday`, `이날`)?
+    pub fn is_not_owner(&self, word: &str) -> bool {
+        self.not_owner.contains(word)
     }
 
     /// Is this line the start of the article's trailer (source line, related articles ...)?

@@ -239,6 +239,181 @@ fn forward_owner<'h>(
         .then_some(h)
 }
 
+/// Does a name the lexicon does not know own the number at `num_start`, in the text
+/// `[from, num_start)`? Korean: the last word before the number (no other number between) is
+/// a subject with its particle (`까그는`, `창업판 지수도`) or a name before the number's bracket
+/// (`아모레G(`); English: the nearest capitalised word is a subject, followed by its verb or a
+/// bracket (`Barclays down`, `Tech Mahindra (up`, `Mibtel index closed`). Known entities and the
+/// lexicon's `not_owner` words (`The`, `Monday`, `이날`, `종목별로는`) are never unknown owners.
+fn unknown_owner(
+    lexicon: &Lexicon,
+    text: &str,
+    from: usize,
+    num_start: usize,
+    ents: &[EntityHit],
+    words: &[WordHit],
+) -> bool {
+    if from >= num_start {
+        return false;
+    }
+    let seg = &text[from..num_start];
+    let known = |s: usize, e: usize| ents.iter().any(|h| h.start < e && s < h.end);
+    // words of the segment, back to the last number
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut end = seg.len();
+    for (i, c) in seg.char_indices().rev() {
+        if c.is_whitespace() || matches!(c, ',' | ';' | '·' | '，') {
+            if end > i + c.len_utf8() {
+                tokens.push((from + i + c.len_utf8(), &seg[i + c.len_utf8()..end]));
+            }
+            end = i;
+        }
+    }
+    if end > 0 {
+        tokens.push((from, &seg[..end]));
+    }
+    let tokens: Vec<(usize, &str)> = tokens
+        .into_iter()
+        // back to the last number: a word that starts with a digit (`12.5p(`, `(0.62%)`)
+        .take_while(|(_, w)| {
+            !w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+        .collect();
+    let Some(&(first_start, first)) = tokens.first() else {
+        return false;
+    };
+    let hangul_word = |w: &str| w.chars().any(is_hangul);
+    if hangul_word(seg) {
+        // `아모레G(` / `담배인삼공사(`: a name glued to the number's bracket
+        if let Some(name) = first.strip_suffix('(') {
+            let attribute = words
+                .iter()
+                .any(|h| h.start == first_start && matches!(h.class, WordClass::Anaphor(_)));
+            return !name.is_empty()
+                && !attribute
+                && !known(first_start, first_start + name.len())
+                && !lexicon.is_not_owner(name)
+                && name
+                    .chars()
+                    .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&');
+        }
+        // the nearest subject with its particle, across filler words only (`전 거래일보다`,
+        // `이날`); a verb or connective ending closes the search
+        for (k, &(start, w)) in tokens.iter().enumerate().take(4) {
+            if known(start, start + w.len()) || lexicon.is_not_owner(w) {
+                return false;
+            }
+            let Some(stem) = w.strip_suffix(['은', '는', '이', '가', '도']) else {
+                let comparison = w.ends_with("보다") || w.ends_with("대비");
+                if !comparison
+                    && w.ends_with([
+                        '다', '고', '며', '자', '면', '서', '니', '데', '만', '로', '에', '을',
+                        '를', '의',
+                    ])
+                {
+                    return false;
+                }
+                continue;
+            };
+            if stem.is_empty()
+                || lexicon.is_not_owner(stem)
+                || stem.ends_with(['다', '고', '며', '자', '면', '서', '니', '데'])
+                || words.iter().any(|h| {
+                    h.start >= start
+                        && h.end <= start + w.len()
+                        && matches!(h.class, WordClass::Direction(_) | WordClass::Session(_))
+                })
+            {
+                return false;
+            }
+            // `지수는` alone refers back; `창업판 지수도` names an index the lexicon lacks
+            let anaphor = words.iter().any(|h| {
+                h.start == start
+                    && matches!(h.class, WordClass::Anaphor(_))
+                    && h.end < start + w.len()
+            }) || ["증시", "지수", "주가"].contains(&stem);
+            if anaphor {
+                return tokens.get(k + 1).is_some_and(|&(ps, pw)| {
+                    !known(ps, ps + pw.len())
+                        && !lexicon.is_not_owner(pw)
+                        && !pw.ends_with([
+                            '은', '는', '이', '가', '도', '의', '로', '에', '고', '며', '다', '.',
+                        ])
+                        && pw
+                            .chars()
+                            .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
+                });
+            }
+            return stem
+                .chars()
+                .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&');
+        }
+        return false;
+    }
+    // English: the nearest capitalised word that is not a known name
+    for (k, &(start, w)) in tokens.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if known(start, start + w.len()) {
+            return false;
+        }
+        if !bare.starts_with(|c: char| c.is_ascii_uppercase()) || lexicon.is_not_owner(bare) {
+            continue;
+        }
+        // a word of a known name's run of capitals (`GameStop Corp`, `AMC Entertainment
+        // Holdings`) is that name's
+        let run_known = tokens[k..]
+            .iter()
+            .take_while(|(_, x)| {
+                x.trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(|c: char| c.is_ascii_uppercase() || c == '&')
+            })
+            .chain(tokens[..k].iter().rev().take_while(|(_, x)| {
+                x.trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(|c: char| c.is_ascii_uppercase() || c == '&')
+            }))
+            .any(|&(s2, x)| known(s2, s2 + x.len()));
+        // ... also when the run starts right after the name the segment starts from
+        let run_start = tokens[k..]
+            .iter()
+            .take_while(|(_, x)| {
+                x.trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(|c: char| c.is_ascii_uppercase() || c == '&')
+            })
+            .last()
+            .map_or(start, |(s2, _)| *s2);
+        let after_name =
+            ents.iter().any(|h| h.end == from) && text[from..run_start].trim().is_empty();
+        if run_known || after_name {
+            return false;
+        }
+        // a subject: its verb, a bracket or a noun of its own follows before the number
+        let after = &text[start + w.len()..num_start];
+        let verb = words.iter().any(|h| {
+            matches!(h.class, WordClass::Direction(_))
+                && h.start >= start + w.len()
+                && h.end <= num_start
+        });
+        let bracket = after.trim_start().starts_with('(') || w.ends_with('(');
+        let noun = [
+            " index",
+            " shares",
+            " stock",
+            " was",
+            " were",
+            " closed",
+            " ended",
+            " finished",
+            " came",
+        ]
+        .iter()
+        .any(|p| after.starts_with(p));
+        return (verb || bracket || noun) && k < 8;
+    }
+    false
+}
+
 /// Is `t` followed by its direction verb, directly (`12.68 오른`) or after its percent in
 /// brackets (`416.06(2.93%) 상승한`)?
 fn direction_follows(text: &str, t: &NumToken, toks: &[NumToken], words: &[WordHit]) -> bool {
@@ -588,6 +763,9 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<Draft> = None;
     let mut prev_end = sent.0;
+    // end of the last number a name unknown to the lexicon owns: the numbers after it, up to
+    // the next known name, are that name's too
+    let mut unknown_owned_until: Option<usize> = None;
     let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
     // a direction verb (`lost`, `올랐`), not a noun (`상승률`, `decline`): only a verb starts a
     // new clause about another subject
@@ -841,6 +1019,29 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 }
             }
         };
+        // a name the lexicon does not know owns this number (`Barclays down 22%`, `창업판
+        // 지수도 54.32포인트`, `아모레G(3.05%)`): it is not the earlier entity's
+        let owner = owner.filter(|_| {
+            let seg_start = owner_hit.map_or(sent.0, |h| h.end);
+            let after_unknown = unknown_owned_until.is_some_and(|p| {
+                p <= t.start && !ents.iter().any(|h| h.start >= p && h.end <= t.start)
+            });
+            forward.is_some()
+                || !(after_unknown
+                    || unknown_owner(cx.lexicon, text, seg_start, t.start, &ents, &words))
+        });
+        if owner.is_none()
+            && unknown_owner(
+                cx.lexicon,
+                text,
+                owner_hit.map_or(sent.0, |h| h.end),
+                t.start,
+                &ents,
+                &words,
+            )
+        {
+            unknown_owned_until = Some(t.end);
+        }
         let Some((entity, surface, anchor)) = owner else {
             prev_end = t.end;
             continue;
