@@ -125,6 +125,9 @@ pub struct Lexicon {
     words: Vec<(String, Vec<WordClass>)>,
     word_matcher: AhoCorasick,
     pub trailers: Vec<String>,
+    /// Lines that open a box inside the article (`▼관련기사▼`, `Related coverage`): the box
+    /// runs to the next line of prose.
+    asides: Vec<String>,
     /// Words right after a number that make it a level (`로 마감`, `에 출발`).
     level_suffixes: Vec<String>,
     /// Words that look like the name of a subject but never own a figure (`The`, `이날`).
@@ -146,6 +149,7 @@ struct Builder {
     aliases: Vec<(String, usize)>,
     words: Vec<(String, WordClass)>,
     trailers: Vec<String>,
+    asides: Vec<String>,
     level_suffixes: Vec<String>,
     not_owner: Vec<String>,
 }
@@ -255,6 +259,10 @@ impl Builder {
                         self.trailers.push(word);
                         continue;
                     }
+                    "aside" => {
+                        self.asides.push(word);
+                        continue;
+                    }
                     "level_suffix" => {
                         self.level_suffixes.push(word);
                         continue;
@@ -327,6 +335,7 @@ impl Builder {
             words,
             word_matcher,
             trailers: self.trailers,
+            asides: self.asides,
             level_suffixes: self.level_suffixes,
             not_owner: self.not_owner.into_iter().collect(),
         }
@@ -519,6 +528,12 @@ impl Lexicon {
         self.level_suffixes
             .iter()
             .any(|w| rest.starts_with(w.as_str()))
+    }
+
+    /// Does this line open a box inside the article (related articles, read more)?
+    pub fn is_aside_line(&self, line: &str) -> bool {
+        let t = line.trim().to_lowercase();
+        t.chars().count() < 40 && self.asides.iter().any(|m| t.contains(&m.to_lowercase()))
     }
 
     /// Is this word one that never names the owner of a figure (`The`, `Monday`, `이날`)?

@@ -644,7 +644,22 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         topic_by_kind: Default::default(),
         figures: Vec::new(),
     };
+    // boxes inside the article (`▼관련기사▼` and its list) run to the next line of prose
+    let mut in_aside = false;
+    let mut aside = vec![false; lines.len()];
+    for (i, &(s, e)) in lines.iter().enumerate().take(trailer) {
+        let line = &text[s..e];
+        if lexicon.is_aside_line(line) {
+            in_aside = true;
+        } else if in_aside && is_body_line(line) {
+            in_aside = false;
+        }
+        aside[i] = in_aside;
+    }
     for (i, &range) in lines.iter().enumerate().take(trailer) {
+        if aside[i] {
+            continue;
+        }
         // a price table above the prose (`코스피 2,220.94 (▼69.06, -3.02%)`) is data, not a headline
         let role = if i < body_start && !is_table_row(&text[range.0..range.1]) {
             Role::Headline
@@ -1109,9 +1124,23 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     Slot::Points
                 } else if matches!(ekind, Kind::Index) {
                     // an index moves in points, or in its currency (`닛케이 412.95엔(1.04%) 내린`);
-                    // it is not priced in one
-                    prev_end = t.end;
-                    continue;
+                    // its level is printed in that currency only right after the change's verb
+                    // (`682.85엔(6.63%) 떨어진 9,610.10엔`)
+                    let after_change = current.as_ref().is_some_and(|d| {
+                        d.entity == entity
+                            && d.change_tokens().next().is_some()
+                            && words.iter().any(|w| {
+                                is_dir(w)
+                                    && w.start >= d.last
+                                    && w.end <= t.start
+                                    && text[w.end..t.start].trim().is_empty()
+                            })
+                    });
+                    if !after_change {
+                        prev_end = t.end;
+                        continue;
+                    }
+                    Slot::Level
                 } else {
                     Slot::Level
                 }
