@@ -15,7 +15,8 @@ Canonical form (what tests/lexicon_files.rs checks): the file's `#` header comme
 header line on top; rows grouped by kind, the kinds in the order they first appear in the file
 (new kinds last); rows sorted by entity name (byte order) within each kind; every field NFC and
 trimmed; no alias repeated within a row; no alias (nor entity name, which is an alias too)
-shared by two entities (compared after NFC and without the `=` number-only marker).
+shared by two entities (compared after NFC, without the `=` number-only marker, and with the
+spaces the matcher ignores removed: `지멘스 에너지` = `지멘스에너지`).
 
 The script refuses to write when two entities share an alias or a market/kind is unknown: fix
 the source list (qualify the alias, or drop it) and run it again. Python 3 standard library only.
@@ -35,6 +36,20 @@ HEADER = "kind,entity,symbol,market,aliases"
 
 def nfc(s):
     return unicodedata.normalize("NFC", s)
+
+
+def squeeze(alias):
+    """The form the matcher holds (src/extract/lexicon.rs `squeeze`): spaces dropped except
+    between two Latin letters, so `지멘스 에너지` and `지멘스에너지` are one alias."""
+    out = []
+    for k, c in enumerate(alias):
+        if c in (" ", "\u00a0"):
+            p = alias[k - 1] if k else ""
+            n = alias[k + 1] if k + 1 < len(alias) else ""
+            if not (p.isascii() and p.isalpha() and n.isascii() and n.isalpha()):
+                continue
+        out.append(c)
+    return "".join(out)
 
 
 def accepted(fn_name):
@@ -123,7 +138,7 @@ def check(rows, markets, kinds):
         if "," in entity or "," in symbol:
             problems.append(f"{where}: comma in entity or symbol")
         for a in [entity] + aliases:
-            key = a[1:] if a.startswith("=") else a
+            key = squeeze(a[1:] if a.startswith("=") else a)
             if not key:
                 problems.append(f"{where}: empty alias")
                 continue
@@ -155,7 +170,7 @@ def main():
         rows = merge(rows, extra, problems)
     rows = canonical(rows)
     fatal = check(rows, markets, kinds)
-    for p in problems + fatal:
+    for p in dict.fromkeys(problems + fatal):
         print(p, file=sys.stderr)
     text = render(comments, rows)
     if fatal:

@@ -96,6 +96,31 @@ impl<'a> Context<'a> {
     pub fn is_period_change(&self, f: &Figure) -> bool {
         f.period
     }
+
+    /// Is this figure bound with confidence, so a rule may hold it against another: a known
+    /// entity named in the figure's own text (not an anaphor or the article's topic), one
+    /// session's change (not a period's), and all its numbers inside one clause. Every other
+    /// figure is "not checkable": an uncertain binding never becomes a finding.
+    pub fn is_confident(&self, f: &Figure) -> bool {
+        f.entity.is_some() && !f.period && !f.surface.is_empty() && numbers_in_one_clause(&f.text)
+    }
+}
+
+/// Clause breaks that may not fall between a figure's numbers: a sentence end, a Korean
+/// connective ending (`내렸고`, `하락했으며`), an English clause join.
+const CLAUSE_BREAKS: &[&str] = &[
+    ". ", "다.", "고 ", "고,", "며 ", "며,", "으며", "지만", "는데", "; ", ", while ", " while ",
+    ", but ", " but ", "반면", ", after ", " after ", "앞서", "이후", "까지 ",
+];
+
+/// Do the numbers of a figure's text (from its first digit on) sit inside one clause?
+fn numbers_in_one_clause(text: &str) -> bool {
+    let Some(first) = text.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    else {
+        return true;
+    };
+    let numbers = &text[first..];
+    numbers.chars().count() <= 90 && !CLAUSE_BREAKS.iter().any(|b| numbers.contains(b))
 }
 
 /// The values a figure states, by name, in the order checks compare them.

@@ -132,6 +132,11 @@ pub struct Lexicon {
     level_suffixes: Vec<String>,
     /// Words that look like the name of a subject but never own a figure (`The`, `이날`).
     not_owner: std::collections::HashSet<String>,
+    /// Words before / after a figure that make it a period's change (`올해 들어`, `for the week`).
+    period_before: Vec<String>,
+    period_after: Vec<String>,
+    /// Words of a section header that puts the lines under it in a period (`For the week:`).
+    section_period: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -152,6 +157,9 @@ struct Builder {
     asides: Vec<String>,
     level_suffixes: Vec<String>,
     not_owner: Vec<String>,
+    period_before: Vec<String>,
+    period_after: Vec<String>,
+    section_period: Vec<String>,
 }
 
 impl Builder {
@@ -271,6 +279,18 @@ impl Builder {
                         self.not_owner.push(word);
                         continue;
                     }
+                    "period_before" => {
+                        self.period_before.push(word.to_lowercase());
+                        continue;
+                    }
+                    "period_after" => {
+                        self.period_after.push(word.to_lowercase());
+                        continue;
+                    }
+                    "section_period" => {
+                        self.section_period.push(word.to_lowercase());
+                        continue;
+                    }
                     _ => return Err(err(n, format!("unknown word class `{class}`"))),
                 };
                 self.words.push((word, wc));
@@ -338,6 +358,9 @@ impl Builder {
             asides: self.asides,
             level_suffixes: self.level_suffixes,
             not_owner: self.not_owner.into_iter().collect(),
+            period_before: self.period_before,
+            period_after: self.period_after,
+            section_period: self.section_period,
         }
     }
 }
@@ -534,6 +557,33 @@ impl Lexicon {
     pub fn is_aside_line(&self, line: &str) -> bool {
         let t = line.trim().to_lowercase();
         t.chars().count() < 40 && self.asides.iter().any(|m| t.contains(&m.to_lowercase()))
+    }
+
+    /// Do the words before a figure (lowercased), inside it, or after it make it a change over a
+    /// period rather than one session's?
+    pub fn names_period(&self, before: &str, own: &str, after: &str) -> bool {
+        self.period_before
+            .iter()
+            .any(|p| before.contains(p.as_str()) || own.contains(p.as_str()))
+            || self.period_after.iter().any(|p| after.contains(p.as_str()))
+    }
+
+    /// Is this line a section header (short, ending in a colon, or in brackets)? `Some(true)`
+    /// when it names a period (`For the week:`), `Some(false)` for any other header (`On
+    /// Friday:`), `None` for a line that is no header.
+    pub fn section_header(&self, line: &str) -> Option<bool> {
+        let t = line.trim();
+        let header =
+            t.chars().count() <= 40 && (t.ends_with(':') || t.starts_with('[') && t.ends_with(']'));
+        if !header {
+            return None;
+        }
+        let lower = t.to_lowercase();
+        Some(
+            self.section_period
+                .iter()
+                .any(|p| lower.contains(p.as_str())),
+        )
     }
 
     /// Is this word one that never names the owner of a figure (`The`, `Monday`, `이날`)?

@@ -545,6 +545,8 @@ struct Ctx<'a> {
     last_named_date: std::cell::Cell<Option<NaiveDate>>,
     /// Session of figures the text does not qualify (a live report: intraday).
     default_session: Session,
+    /// The lines under a section header that names a period (`For the week:`).
+    section_period: bool,
     article: &'a Article,
     lexicon: &'a Lexicon,
     korean: bool,
@@ -634,6 +636,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
     let mut cx = Ctx {
         last_named_date: std::cell::Cell::new(None),
         default_session,
+        section_period: false,
         article,
         lexicon,
         korean,
@@ -658,6 +661,10 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
     }
     for (i, &range) in lines.iter().enumerate().take(trailer) {
         if aside[i] {
+            continue;
+        }
+        if let Some(period) = lexicon.section_header(&text[range.0..range.1]) {
+            cx.section_period = period;
             continue;
         }
         // a price table above the prose (`코스피 2,220.94 (▼69.06, -3.02%)`) is data, not a headline
@@ -1491,7 +1498,13 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             direction_word,
             direction_text: local.map(|w| text[w.start..w.end].to_string()),
             role,
-            period: is_period_change(&text[sent.0..sent.1], start - sent.0, end - sent.0),
+            period: cx.section_period
+                || is_period_change(
+                    cx.lexicon,
+                    &text[sent.0..sent.1],
+                    start - sent.0,
+                    end - sent.0,
+                ),
             pair: None,
             span: (src_start, src_end),
             line,
@@ -1508,78 +1521,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     }
 }
 
-/// Words before (or inside) a figure that make it a change over a period, not one session's.
-const PERIOD_BEFORE: &[&str] = &[
-    "올해 들어",
-    "올 들어",
-    "연초 대비",
-    "연초 이후",
-    "연초부터",
-    "이달 들어",
-    "이번 주",
-    "이번주",
-    "지난주",
-    "한 주간",
-    "주간",
-    "연간",
-    "고점 대비",
-    "최고치 대비",
-    "고점보다",
-    "한 해 동안",
-    "지난해 한 해",
-    "this year",
-    "year to date",
-    "year-to-date",
-    "so far this",
-    "this week",
-    "this month",
-    "last week",
-    "for the week",
-    "for the year",
-    "ytd",
-    "since the start",
-    "remains down",
-    "remains up",
-    "is now down",
-    "is now up",
-    "weekly",
-    "monthly",
-    "the week",
-    "the month",
-    "월간",
-    // `이달 2일과 비교하면 11% 넘게 올랐다`: a change since a date
-    "과 비교하면",
-    "와 비교하면",
-    "에 비해",
-    "since ",
-];
-/// Words after a figure that do the same (`had risen 171% in 2024`, `2.1% for the week`).
-const PERIOD_AFTER: &[&str] = &[
-    "this year",
-    "year to date",
-    "year-to-date",
-    "so far this",
-    "for the week",
-    "for the month",
-    "for the year",
-    "this week",
-    "last week",
-    "ytd",
-    "from its",
-    "from a record",
-    "from the record",
-    "from a peak",
-    "since its",
-    "고점 대비",
-    "보다 낮아",
-    "보다 높아",
-    "빠진 상태",
-    "the week",
-    "weekly",
-];
-
 /// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
-fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
+fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize) -> bool {
     let floor = |mut i: usize| {
         while i > 0 && !sentence.is_char_boundary(i) {
             i -= 1;
@@ -1607,11 +1550,7 @@ fn is_period_change(sentence: &str, start: usize, end: usize) -> bool {
         .collect::<Vec<_>>()
         .windows(2)
         .any(|w| w[0] == "in" && w[1].len() >= 4 && w[1][..4].chars().all(|c| c.is_ascii_digit()));
-    in_year
-        || PERIOD_BEFORE
-            .iter()
-            .any(|p| before.contains(p) || own.contains(p))
-        || PERIOD_AFTER.iter().any(|p| after.contains(p))
+    in_year || lexicon.names_period(&before, &own, &after)
 }
 
 /// Index of a date printed right after a figure ending at `end` (`… 11.4% on Tuesday`,

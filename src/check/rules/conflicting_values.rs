@@ -52,7 +52,8 @@ impl Rule for ConflictingValues {
                         && f.entity.is_some()
                         && f.session == Session::Close
                         && f.event_date.is_some()
-                        && !cx.is_period_change(f)
+                        && cx.is_confident(f)
+                        && stated_fields(f).iter().filter(|(_, q)| q.is_some()).count() >= 2
                 })
                 .collect();
             for (k, &i) in body.iter().enumerate() {

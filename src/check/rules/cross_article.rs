@@ -57,7 +57,7 @@ impl Rule for CrossArticle {
                 continue;
             }
             if let (Some(e), Some(d)) = (f.entity.as_deref(), f.event_date) {
-                if !cx.is_period_change(f) {
+                if cx.is_confident(f) {
                     groups.entry((e, d)).or_default().push(i);
                 }
             }

@@ -88,7 +88,7 @@ impl Rule for HeadlineBody {
         for idxs in cx.per_article() {
             for &hi in &idxs {
                 let h = &cx.figures[hi];
-                if h.role != Role::Headline || h.entity.is_none() {
+                if h.role != Role::Headline || h.entity.is_none() || h.surface.is_empty() {
                     continue;
                 }
                 let body: Vec<&Figure> = idxs
@@ -99,7 +99,7 @@ impl Rule for HeadlineBody {
                             && b.entity == h.entity
                             && b.event_date == h.event_date
                             && b.session == h.session
-                            && !cx.is_period_change(b)
+                            && cx.is_confident(b)
                     })
                     .collect();
                 for (field, hq) in stated_fields(h) {

@@ -50,6 +50,11 @@ impl Rule for TripleArithmetic {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>, verdicts: &mut [Verdict]) {
         check_against_previous_close(cx, out, verdicts);
         for (i, f) in cx.figures.iter().enumerate() {
+            // a figure bound through an anaphor (`The stock fell $85.24`) is checked only when
+            // it completes a confident figure of the sentence before
+            if !cx.is_confident(f) && !(f.surface.is_empty() && complement_is_confident(cx, i)) {
+                continue;
+            }
             // a triple split over neighbouring sentences (`plunged 26.39% to $237.76. The stock
             // fell $85.24`): complete it from the figure of the same close on the lines before
             let completed;
@@ -264,6 +269,17 @@ fn check_against_previous_close(cx: &Context, out: &mut Vec<Finding>, verdicts: 
 
 /// The figure at `i` completed with the fields it lacks from an earlier figure of the same
 /// entity, day and closing session within two lines (none of the fields may clash).
+/// Is the figure [`complement`] would complete figure `i` from bound with confidence?
+fn complement_is_confident(cx: &Context, i: usize) -> bool {
+    let f = &cx.figures[i];
+    cx.figures[..i]
+        .iter()
+        .rev()
+        .take_while(|g| g.article == f.article && f.line - g.line <= 2)
+        .find(|g| g.entity == f.entity && g.event_date == f.event_date)
+        .is_some_and(|g| cx.is_confident(g))
+}
+
 fn complement(cx: &Context, i: usize) -> Option<crate::extract::Figure> {
     use crate::extract::{Role, Session};
     let f = &cx.figures[i];
