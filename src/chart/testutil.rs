@@ -28,6 +28,7 @@ pub fn pct(article: &str, kind: Kind, entity: &str, surface: &str, day: u32, pct
         entity: (!entity.is_empty()).then(|| entity.to_string()),
         symbol: None,
         surface: surface.to_string(),
+        binding: crate::extract::Binding::Name,
         event_date: Some(date(day)),
         session: Session::Close,
         level: None,

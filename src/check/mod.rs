@@ -98,11 +98,33 @@ impl<'a> Context<'a> {
     }
 
     /// Is this figure bound with confidence, so a rule may hold it against another: a known
-    /// entity named in the figure's own text (not an anaphor or the article's topic), one
+    /// entity named in the figure's own text or by a typed noun opening its sentence (not the
+    /// article's topic alone), one
     /// session's change (not a period's), and all its numbers inside one clause. Every other
     /// figure is "not checkable": an uncertain binding never becomes a finding.
     pub fn is_confident(&self, f: &Figure) -> bool {
-        f.entity.is_some() && !f.period && !f.surface.is_empty() && numbers_in_one_clause(&f.text)
+        f.entity.is_some()
+            && !f.period
+            && f.binding != crate::extract::Binding::Context
+            && numbers_in_one_clause(self.numbers_text(f).unwrap_or_else(|| {
+                // cross-article rules run without the texts: the figure's own text, from its
+                // first digit, stands in
+                let first = f.text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+                &f.text[first..]
+            }))
+    }
+}
+
+impl Context<'_> {
+    /// The article text from a figure's first number to its last.
+    pub fn numbers_text(&self, f: &Figure) -> Option<&str> {
+        let spans = [f.level, f.change_points, f.change_pct]
+            .into_iter()
+            .flatten()
+            .map(|q| q.text_span);
+        let lo = spans.clone().map(|s| s.0).min()?;
+        let hi = spans.map(|s| s.1).max()?;
+        self.article(f)?.text.get(lo..hi)
     }
 }
 
@@ -113,13 +135,8 @@ const CLAUSE_BREAKS: &[&str] = &[
     ", but ", " but ", "반면", ", after ", " after ", "앞서", "이후", "까지 ",
 ];
 
-/// Do the numbers of a figure's text (from its first digit on) sit inside one clause?
-fn numbers_in_one_clause(text: &str) -> bool {
-    let Some(first) = text.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    else {
-        return true;
-    };
-    let numbers = &text[first..];
+/// Do a figure's numbers (the text from its first to its last) sit inside one clause?
+fn numbers_in_one_clause(numbers: &str) -> bool {
     numbers.chars().count() <= 90 && !CLAUSE_BREAKS.iter().any(|b| numbers.contains(b))
 }
 

@@ -236,8 +236,9 @@ mod tests {
             Some("article")
         );
         let first = lines.next().unwrap_or_default();
-        assert!(first
-            .starts_with("a.txt,index,Nasdaq Composite,^IXIC,나스닥,2025-01-27,close,,,-3.07,"));
+        assert!(first.starts_with(
+            "a.txt,index,Nasdaq Composite,^IXIC,나스닥,name,2025-01-27,close,,,-3.07,"
+        ));
         Ok(())
     }
 

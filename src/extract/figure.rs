@@ -144,6 +144,27 @@ pub enum Role {
     Body,
 }
 
+/// How a figure's owner was found: by its name in the figure's own text, by a typed noun
+/// that opens the sentence and refers back (`지수는`, `The 30-stock index`), or only from the
+/// context (the entity the article spoke of last). Checks hold only the first two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Binding {
+    Name,
+    Anaphor,
+    Context,
+}
+
+impl Binding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Binding::Name => "name",
+            Binding::Anaphor => "anaphor",
+            Binding::Context => "context",
+        }
+    }
+}
+
 /// One market figure mentioned in an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
@@ -155,6 +176,8 @@ pub struct Figure {
     pub symbol: Option<String>,
     /// The entity as written in the article (or empty when inherited from context).
     pub surface: String,
+    /// How the owner was found.
+    pub binding: Binding,
     pub event_date: Option<NaiveDate>,
     pub session: Session,
     pub level: Option<Quantity>,
@@ -210,6 +233,7 @@ impl Figure {
             "entity": self.entity,
             "symbol": self.symbol,
             "surface": self.surface,
+            "binding": self.binding.as_str(),
             "event_date": self.event_date.map(|d| d.format("%Y-%m-%d").to_string()),
             "session": self.session.as_str(),
             "level": self.level_value(),

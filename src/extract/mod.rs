@@ -140,6 +140,7 @@ fn unknown_stock_moves(
             entity: None,
             symbol: None,
             surface: name.as_str().to_string(),
+            binding: Binding::Name,
             event_date,
             session: cx.default_session,
             level: Some(q(level, false)),
@@ -507,6 +508,7 @@ enum Slot {
 struct Draft {
     entity: usize,
     surface: String,
+    binding: Binding,
     /// Byte offset where the figure's text starts (the entity mention, when it is close).
     anchor: usize,
     /// Start of the mention that owns the figure (the same for every number it owns).
@@ -1068,6 +1070,19 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             prev_end = t.end;
             continue;
         };
+        // a typed noun that opens the sentence (`지수는`, `The 30-stock index`) names the owner
+        // as surely as its name; any other inherited owner comes from the context only
+        let binding = if owner_hit.is_some() || forward.is_some() {
+            Binding::Name
+        } else if words.iter().any(|w| {
+            matches!(w.class, WordClass::Anaphor(k) if k.is_none_or(|k| k == cx.lexicon.entities[entity].kind))
+                && w.end <= t.start
+                && text[sent.0..w.start].chars().count() <= 20
+        }) {
+            Binding::Anaphor
+        } else {
+            Binding::Context
+        };
         let ekind = cx.lexicon.entities[entity].kind;
         // rates: `4.25%` is the level, `0.05%p` / `5bp` the change in points; a plain `%`
         // followed by a direction word is a change printed as a percent (MF005 asks which)
@@ -1081,6 +1096,15 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             }
             (Kind::Rate, _, s) => s.filter(|s| *s == Slot::Level),
             (_, Unit::BasisPoints, _) => {
+                prev_end = t.end;
+                continue;
+            }
+            // a price's move printed in percentage points (`61.63포인트(2.56%p) 내린`) is kept
+            // for MF005 to question; a distance in points (`사상 최고치에 0.1%P 못 미쳤다`) is
+            // no move at all
+            (Kind::Index | Kind::Stock, Unit::PercentPoint, _)
+                if !t.parenthesized && !direction_follows(text, t, toks, &words) =>
+            {
                 prev_end = t.end;
                 continue;
             }
@@ -1196,6 +1220,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             current = Some(Draft {
                 entity,
                 surface: surface.clone(),
+                binding,
                 anchor: if anchor + 120 >= t.start {
                     anchor.min(t.start)
                 } else {
@@ -1254,6 +1279,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             let mut copy = d.clone();
             copy.entity = g.entity;
             copy.surface = text[g.start..g.end].to_string();
+            copy.binding = Binding::Name;
             copy.anchor = g.start;
             copy.mention = g.start;
             expanded.push(copy);
@@ -1468,6 +1494,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             entity: Some(entity.name.clone()),
             symbol: entity.symbol.clone(),
             surface: d.surface.clone(),
+            binding: d.binding,
             event_date,
             session,
             level: d.level.as_ref().map(|t| quantity(t, false)),
@@ -1633,6 +1660,7 @@ fn money_and_ratios(
             entity: None,
             symbol: None,
             surface: String::new(),
+            binding: Binding::Context,
             event_date: date,
             session: Session::Unknown,
             level: None,

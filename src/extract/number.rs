@@ -194,6 +194,19 @@ pub fn parse_digits(text: &str, i: usize) -> Option<(f64, u8, usize)> {
                 && (three.len() == 3 || !is_digit(three[3]))
                 && (!saw_comma && digits_in_group <= 3 || saw_comma && digits_in_group == 3);
             if !ok {
+                // `2,14%`: a decimal comma, printed only with a percent sign right after
+                let frac: String = rest.chars().take_while(|d| is_digit(*d)).collect();
+                let after = &rest[frac.len()..];
+                if !saw_comma
+                    && (1..=2).contains(&frac.chars().count())
+                    && frac.is_ascii()
+                    && (after.starts_with('%') || after.starts_with('％'))
+                {
+                    let v: f64 = frac.parse().unwrap_or(0.0);
+                    let d = frac.len() as u8;
+                    let value = int_part + v / 10f64.powi(i32::from(d));
+                    return Some((round_to(value, d), d, i + off + c.len_utf8() + frac.len()));
+                }
                 break;
             }
             saw_comma = true;
@@ -415,12 +428,17 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     }
     start = start.min(p);
 
-    // ---- Korean mixed units: 7만1,400 / 1조1,000억 / 2,086조5,780억 / 600만
+    // ---- Korean mixed units: 7만1,400 / 1조1,000억 / 2,086조5,780억 / 600만 / 1천170억 /
+    // 9천9백30.47. A group below 10,000 is built from digits, 천 and 백 (`1천170` = 1,170);
+    // 만, 억 and 조 multiply the group before them. The precision is that of the last digits
+    // printed, times every unit applied to them (`3천억`: ±0.5 × 1,000 × 1억).
     let mut scale = 1.0f64;
     let mut korean_scaled = false;
     let mut total = 0.0;
+    let mut group = 0.0;
     let mut component = value;
-    let mut component_dec = decimals;
+    let mut last_dec = decimals;
+    let mut last_mult = 1.0f64;
     loop {
         let rest = &text[end..];
         let Some(&(u, mult)) = KOREAN_UNITS.iter().find(|(u, _)| rest.starts_with(u)) else {
@@ -433,39 +451,41 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         {
             break;
         }
-        // bare 천 / 백 only as part of 천억, 백만 (`5.58백만 달러`), 천조 ..., or inside a
-        // number written the old way: `9천9백30.47`, `5백24.21`, `1천원`
-        let small = u == "천" || u == "백";
-        let folds = after.starts_with('억') || after.starts_with('만') || after.starts_with('조');
-        let inside = after.starts_with(is_digit)
-            || u == "천" && after.starts_with('백')
-            || CURRENCY_SUFFIXES
-                .iter()
-                .any(|(c, _)| !c.is_ascii() && after.starts_with(c));
-        if small && !folds && !(inside && component < 10.0 && component_dec == 0) {
-            break;
-        }
-        let small = small && folds;
-        let mut unit_mult = mult;
-        if small {
-            // 3천억, 5.58백만: fold 천/백 into the next unit
-            let next_mult = KOREAN_UNITS
-                .iter()
-                .find(|(n, _)| after.starts_with(n))
-                .map_or(1.0, |(_, m)| *m);
-            unit_mult = mult * next_mult;
-            total += component * mult * next_mult;
-            scale = scale.max(mult * next_mult);
-            half = 0.5 * 10f64.powi(-i32::from(component_dec)) * mult * next_mult;
-            end += u.len() + "억".len();
-        } else {
-            total += component * mult;
-            scale = scale.max(mult);
-            half = 0.5 * 10f64.powi(-i32::from(component_dec)) * mult;
+        if u == "천" || u == "백" {
+            // bare 천 / 백 only before a larger unit (`3천억`, `5.58백만 달러`) or inside a
+            // number written the old way (`9천9백30.47`, `5백24.21`, `1천원`)
+            let folds =
+                after.starts_with('억') || after.starts_with('만') || after.starts_with('조');
+            let inside = after.starts_with(is_digit)
+                || u == "천" && after.starts_with('백')
+                || CURRENCY_SUFFIXES
+                    .iter()
+                    .any(|(c, _)| !c.is_ascii() && after.starts_with(c));
+            if !(folds || inside && component < 10.0 && last_dec == 0) {
+                break;
+            }
+            group += component * mult;
+            last_mult *= mult;
+            component = 0.0;
             end += u.len();
+            korean_scaled = true;
+            if let Some((next, next_dec, next_end)) =
+                parse_digits(text, end).filter(|_| text[end..].starts_with(is_digit))
+            {
+                component = next;
+                last_dec = next_dec;
+                last_mult = 1.0;
+                end = next_end;
+            }
+            continue;
         }
-        korean_scaled = true;
+        total += (group + component) * mult;
+        last_mult *= mult;
+        scale = scale.max(last_mult).max(mult);
+        group = 0.0;
         component = 0.0;
+        end += u.len();
+        korean_scaled = true;
         // `16만 300원`, `5조 6,100억원`: one space may separate the components when the
         // next one is smaller than this unit and ends in a smaller unit or a currency
         let spaced = text[end..].starts_with(' ')
@@ -475,32 +495,30 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 let smaller_unit = KOREAN_UNITS
                     .iter()
                     .find(|(u, _)| tail.starts_with(u))
-                    .is_some_and(|(_, m)| *m < unit_mult && next * m < unit_mult);
+                    .is_some_and(|(_, m)| *m < mult && next * m < mult);
                 let currency = CURRENCY_SUFFIXES
                     .iter()
                     .any(|(c, _)| !c.is_ascii() && tail.starts_with(c));
                 // `1만 917.51로`: a level's lower digits, printed with decimals
                 let level_digits = text[end + 1..next_end].contains('.')
                     && !tail.starts_with(['%', '％', '포', 'p', 'P', '배']);
-                smaller_unit || (currency || level_digits) && next < unit_mult
+                smaller_unit || (currency || level_digits) && next < mult
             });
         let at = if spaced { end + 1 } else { end };
         match parse_digits(text, at) {
             Some((next, next_dec, next_end)) if text[at..].starts_with(is_digit) => {
                 component = next;
-                component_dec = next_dec;
+                last_dec = next_dec;
+                last_mult = 1.0;
                 end = next_end;
             }
             _ => break,
         }
     }
     if korean_scaled {
-        if component != 0.0 {
-            total += component;
-            half = 0.5 * 10f64.powi(-i32::from(component_dec));
-        }
-        value = total;
-        decimals = component_dec;
+        value = total + group + component;
+        half = 0.5 * 10f64.powi(-i32::from(last_dec)) * last_mult;
+        decimals = last_dec;
     }
 
     // ---- hedge `여` between number and unit: 130여 명, 2,000여억
@@ -854,7 +872,14 @@ mod tests {
         assert_eq!(one("9천9백30.47로").value, 9930.47);
         assert_eq!(one("5백24.21에").value, 524.21);
         assert_eq!(one("1천원").value, 1000.0);
+        // 천 and 백 build the group a larger unit multiplies: `1천170억` is 1,170억
+        assert_eq!(one("1천170억달러").value, 1.17e11);
+        assert_eq!(one("161조6천억원").value, 1.616e14);
+        let t = one("3천억원");
+        assert!((t.half_width - 0.5e11).abs() < 1.0);
         assert_eq!(one("465.02P 급락").unit, Unit::Points);
+        assert_eq!(one("(2,14%)내린").value, 2.14);
+        assert_eq!(one("2,140원").value, 2140.0);
         // but not a separate count: `600만 300명` stays two numbers
         assert_eq!(scan("600만 300명").len(), 2);
         assert_eq!(scan("1만 2만원").len(), 2);

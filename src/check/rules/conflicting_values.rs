@@ -53,7 +53,6 @@ impl Rule for ConflictingValues {
                         && f.session == Session::Close
                         && f.event_date.is_some()
                         && cx.is_confident(f)
-                        && stated_fields(f).iter().filter(|(_, q)| q.is_some()).count() >= 2
                 })
                 .collect();
             for (k, &i) in body.iter().enumerate() {
@@ -61,6 +60,14 @@ impl Rule for ConflictingValues {
                 for &j in &body[k + 1..] {
                     let b = &cx.figures[j];
                     if a.entity != b.entity || a.event_date != b.event_date {
+                        continue;
+                    }
+                    // a lone number on both sides (`3%`, `2,400`) is too thin to call a
+                    // conflict: one side must state the move in full (two values or more)
+                    let stated = |f: &crate::extract::Figure| {
+                        stated_fields(f).iter().filter(|(_, q)| q.is_some()).count()
+                    };
+                    if stated(a) < 2 && stated(b) < 2 {
                         continue;
                     }
                     for ((field, qa), (_, qb)) in stated_fields(a).into_iter().zip(stated_fields(b))

@@ -52,7 +52,7 @@ impl Rule for TripleArithmetic {
         for (i, f) in cx.figures.iter().enumerate() {
             // a figure bound through an anaphor (`The stock fell $85.24`) is checked only when
             // it completes a confident figure of the sentence before
-            if !cx.is_confident(f) && !(f.surface.is_empty() && complement_is_confident(cx, i)) {
+            if !cx.is_confident(f) && !complement_is_confident(cx, i) {
                 continue;
             }
             // a triple split over neighbouring sentences (`plunged 26.39% to $237.76. The stock
