@@ -112,19 +112,10 @@ impl Rng {
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Mkt {
-    Us,
-    Kr,
-    De,
-    Jp,
-}
-
 /// One simulated instrument: how the templates name it and how it is quoted.
 struct Instrument {
     ko: &'static str,
     en: &'static str,
-    market: Mkt,
     /// Stocks are quoted in currency (원, $); indexes in points.
     stock: bool,
     start: f64,
@@ -136,7 +127,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "다우존스30산업평균지수",
         en: "Dow Jones Industrial Average",
-        market: Mkt::Us,
         stock: false,
         start: 37_000.0,
         decimals: 2,
@@ -144,7 +134,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "S&P500지수",
         en: "S&P 500",
-        market: Mkt::Us,
         stock: false,
         start: 4_700.0,
         decimals: 2,
@@ -152,7 +141,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "나스닥종합지수",
         en: "Nasdaq composite",
-        market: Mkt::Us,
         stock: false,
         start: 15_000.0,
         decimals: 2,
@@ -160,7 +148,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "코스피",
         en: "Kospi",
-        market: Mkt::Kr,
         stock: false,
         start: 2_600.0,
         decimals: 2,
@@ -168,7 +155,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "코스닥 지수",
         en: "Kosdaq",
-        market: Mkt::Kr,
         stock: false,
         start: 850.0,
         decimals: 2,
@@ -176,7 +162,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "독일 닥스지수",
         en: "Germany's DAX",
-        market: Mkt::De,
         stock: false,
         start: 16_700.0,
         decimals: 2,
@@ -184,7 +169,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "닛케이225 지수",
         en: "Nikkei 225",
-        market: Mkt::Jp,
         stock: false,
         start: 33_400.0,
         decimals: 2,
@@ -192,7 +176,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "삼성전자",
         en: "Samsung Electronics",
-        market: Mkt::Kr,
         stock: true,
         start: 78_000.0,
         decimals: 0,
@@ -200,7 +183,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "SK하이닉스",
         en: "SK Hynix",
-        market: Mkt::Kr,
         stock: true,
         start: 140_000.0,
         decimals: 0,
@@ -208,7 +190,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "엔비디아",
         en: "Nvidia",
-        market: Mkt::Us,
         stock: true,
         start: 480.0,
         decimals: 2,
@@ -216,7 +197,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "애플",
         en: "Apple",
-        market: Mkt::Us,
         stock: true,
         start: 190.0,
         decimals: 2,
@@ -224,7 +204,6 @@ const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         ko: "테슬라",
         en: "Tesla",
-        market: Mkt::Us,
         stock: true,
         start: 250.0,
         decimals: 2,
