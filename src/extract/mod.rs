@@ -1208,7 +1208,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             // `153만원 찍고 5% 하락`: a conjunctive ending closes the level's clause
             let clause_end = ["고", "며", "지만", "다가", "으나", "는데"]
                 .iter()
-                .any(|e| gap.trim_end().ends_with(e));
+                .any(|e| gap.trim_end().ends_with(e))
+                || gap.contains(" and ");
             slot != Slot::Level
                 && d.level.is_some()
                 && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
@@ -1290,6 +1291,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
 
     // ---- bind words and dates, emit
     let n = expanded.len();
+    let mut prev_session: Option<Session> = None;
     for i in 0..n {
         let d = &expanded[i];
         let mention_start = if !d.surface.is_empty() && d.anchor <= d.first {
@@ -1435,6 +1437,21 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 _ => {}
             }
         }
+        // `장중 9,858.59까지 올랐다가 9,561.48까지 밀리기도 했다`: the figures after an intraday
+        // print in one sentence stay intraday until a word of the close comes
+        if let Some(pl) = prev_last {
+            let closes = words.iter().any(|w| {
+                matches!(
+                    w.class,
+                    WordClass::Session(SessionWord::CloseAfter | SessionWord::CloseBefore)
+                ) && w.start >= pl
+                    && w.end <= region_end.max(d.last)
+            }) || cx.lexicon.is_level_suffix(&text[d.last..]);
+            if session == cx.default_session && prev_session == Some(Session::Intraday) && !closes {
+                session = Session::Intraday;
+            }
+        }
+        prev_session = Some(session);
 
         // date
         let entity = &cx.lexicon.entities[d.entity];
