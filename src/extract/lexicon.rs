@@ -137,6 +137,8 @@ pub struct Lexicon {
     period_after: Vec<String>,
     /// Words of a section header that puts the lines under it in a period (`For the week:`).
     section_period: Vec<String>,
+    /// Words a bracketed previous close follows (`전 거래일(1931.97)보다`).
+    previous_close: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -160,6 +162,7 @@ struct Builder {
     period_before: Vec<String>,
     period_after: Vec<String>,
     section_period: Vec<String>,
+    previous_close: Vec<String>,
 }
 
 impl Builder {
@@ -287,6 +290,10 @@ impl Builder {
                         self.period_after.push(word.to_lowercase());
                         continue;
                     }
+                    "previous_close" => {
+                        self.previous_close.push(word);
+                        continue;
+                    }
                     "section_period" => {
                         self.section_period.push(word.to_lowercase());
                         continue;
@@ -361,6 +368,7 @@ impl Builder {
             period_before: self.period_before,
             period_after: self.period_after,
             section_period: self.section_period,
+            previous_close: self.previous_close,
         }
     }
 }
@@ -584,6 +592,13 @@ impl Lexicon {
                 .iter()
                 .any(|p| lower.contains(p.as_str())),
         )
+    }
+
+    /// Does `before` end with a word that a bracketed previous close follows (`전 거래일`)?
+    pub fn is_previous_close(&self, before: &str) -> bool {
+        self.previous_close
+            .iter()
+            .any(|w| before.ends_with(w.as_str()))
     }
 
     /// Is this word one that never names the owner of a figure (`The`, `Monday`, `이날`)?

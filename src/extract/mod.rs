@@ -396,7 +396,10 @@ fn unknown_owner(
                 && h.start >= start + w.len()
                 && h.end <= num_start
         });
-        let bracket = after.trim_start().starts_with('(') || w.ends_with('(');
+        // ... or the number itself, right after the name (`Goldcorp 4.4%`)
+        let bracket = after.trim_start().starts_with('(')
+            || w.ends_with('(')
+            || k == 0 && after.trim().is_empty();
         let noun = [
             " index",
             " shares",
@@ -413,6 +416,25 @@ fn unknown_owner(
         return (verb || bracket || noun) && k < 8;
     }
     false
+}
+
+/// Does a direction verb in its modifier form end right before `pos` (`떨어진 9,610.10엔`,
+/// `0.84% 내린 3830.85포인트`)? The lexicon holds stems (`떨어`), so up to two Hangul letters
+/// of the ending may follow the word.
+fn modifier_verb_before(text: &str, words: &[WordHit], from: usize, pos: usize) -> bool {
+    words.iter().any(|w| {
+        if !matches!(w.class, WordClass::Direction(_)) || w.start < from || w.end > pos {
+            return false;
+        }
+        let ending = text[w.end..pos].trim_end();
+        let word = text[w.start..pos].trim_end();
+        ending.chars().count() <= 2
+            && ending.chars().all(is_hangul)
+            && text[w.start..pos].ends_with(char::is_whitespace)
+            && word.ends_with([
+                '린', '른', '한', '진', '된', '던', '운', '난', '인', '온', '은', '선',
+            ])
+    })
 }
 
 /// Is `t` followed by its direction verb, directly (`12.68 오른`) or after its percent in
@@ -852,6 +874,23 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             {
                 Some(Slot::Level)
             }
+            // `lost 6.8% to 4,744`: a whole number after `to` / `at`, once a change is stated,
+            // is the level
+            Unit::Bare
+                if !korean_sentence
+                    && t.sign.is_none()
+                    && t.value >= 100.0
+                    && t.hedge.is_none()
+                    && (t.raw_has_separator(text) || !(1900.0..=2100.0).contains(&t.value))
+                    && ["to", "at"]
+                        .iter()
+                        .any(|m| text[sent.0..t.start].trim_end().ends_with(&format!(" {m}")))
+                    && current
+                        .as_ref()
+                        .is_some_and(|d| d.change_tokens().next().is_some()) =>
+            {
+                Some(Slot::Level)
+            }
             // a whole-number level the closing verb names: `2,012로 마감`, `1만664로 장을`
             Unit::Bare
                 if t.sign.is_none()
@@ -894,6 +933,15 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             continue;
         }
         if is_threshold(text, t) {
+            prev_end = t.end;
+            continue;
+        }
+        // the previous close in brackets (`전 거래일(1931.97)보다`) is no figure of the day
+        if t.parenthesized
+            && cx
+                .lexicon
+                .is_previous_close(text[sent.0..t.start].trim_end_matches(['(', '（', ' ']))
+        {
             prev_end = t.end;
             continue;
         }
@@ -949,13 +997,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 // right after the modifier verb of a change (`0.84% 내린 3830.85포인트`)
                 let after_change_verb = current.as_ref().is_some_and(|d| {
                     d.change_tokens().next().is_some()
-                        && words.iter().any(|w| {
-                            is_dir(w)
-                                && w.start >= d.last
-                                && w.end <= t.start
-                                && text[w.end..t.start].trim().is_empty()
-                                && text[w.start..w.end].ends_with(['린', '른', '한', '진', '된'])
-                        })
+                        && modifier_verb_before(text, &words, d.last, t.start)
                 });
                 let as_level = cx.lexicon.is_level_suffix(&text[t.end..]) || after_change_verb;
                 Some(if as_level { Slot::Level } else { Slot::Points })
@@ -1095,6 +1137,14 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 Some(if next { Slot::Pct } else { Slot::Level })
             }
             (Kind::Rate, _, s) => s.filter(|s| *s == Slot::Level),
+            // a share price in pence (`41.9p to 145.1p`): `p` is the currency, not points
+            (Kind::Stock, Unit::Points, _) if text[t.start..t.end].ends_with(['p', 'P']) => {
+                Some(if level_marker {
+                    Slot::Level
+                } else {
+                    Slot::Points
+                })
+            }
             (_, Unit::BasisPoints, _) => {
                 prev_end = t.end;
                 continue;
@@ -1140,8 +1190,44 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 }) {
                     after = n.end + text[n.end..].chars().take_while(|c| *c == ')').count();
                 }
+                // hedge particles may sit between (`2만원(5.61%)이나 주저앉은`); a level's
+                // particle may not (`281.90달러로 올라`)
                 let follows = words.iter().any(|w| {
-                    is_dir(w) && w.start >= after && text[after..w.start].chars().count() <= 2
+                    if !is_dir(w) || w.start < after {
+                        return false;
+                    }
+                    let gap = text[after..w.start].trim();
+                    let gap = [
+                        "이나",
+                        "나",
+                        "가량",
+                        "정도",
+                        "넘게",
+                        "가까이",
+                        "씩",
+                        "각각",
+                        "또",
+                    ]
+                    .iter()
+                    .find_map(|h| gap.strip_prefix(h))
+                    .unwrap_or(gap)
+                    .trim();
+                    gap.chars().count() <= 2 && !["로", "으로", "에", "까지"].contains(&gap)
+                });
+                // `4.80%(6000원)나 하락한`: a price in brackets right after a percent is that
+                // percent's change in money
+                let after_percent = t.parenthesized
+                    && toks.iter().any(|n| {
+                        n.unit == Unit::Percent
+                            && n.end <= t.start
+                            && text[n.end..t.start].trim() == "("
+                    });
+                // `6.73달러(2.45%) 급등한 281.90달러`: a price right after the change's verb is
+                // the level
+                let level_after_verb = current.as_ref().is_some_and(|d| {
+                    d.entity == entity
+                        && d.change_tokens().next().is_some()
+                        && modifier_verb_before(text, &words, d.last, t.start)
                 });
                 // `The gain of $6.10`: a direction noun, `of`, the amount
                 let noun_of = !korean_sentence
@@ -1151,7 +1237,9 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                             && text[w.end..t.start].trim_end_matches(['$', ' ']) == " of"
                     });
                 let precedes = !korean_sentence && !level_marker && (verb_before || noun_of);
-                if t.sign.is_some() || follows || precedes {
+                if level_after_verb && t.sign.is_none() {
+                    Slot::Level
+                } else if t.sign.is_some() || follows || precedes || after_percent {
                     Slot::Points
                 } else if matches!(ekind, Kind::Index) {
                     // an index moves in points, or in its currency (`닛케이 412.95엔(1.04%) 내린`);
@@ -1160,12 +1248,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     let after_change = current.as_ref().is_some_and(|d| {
                         d.entity == entity
                             && d.change_tokens().next().is_some()
-                            && words.iter().any(|w| {
-                                is_dir(w)
-                                    && w.start >= d.last
-                                    && w.end <= t.start
-                                    && text[w.end..t.start].trim().is_empty()
-                            })
+                            && modifier_verb_before(text, &words, d.last, t.start)
                     });
                     if !after_change {
                         prev_end = t.end;
@@ -1210,8 +1293,12 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 .iter()
                 .any(|e| gap.trim_end().ends_with(e))
                 || gap.contains(" and ");
+            // `244.11달러로 전날보다 1.11달러(0.45%) 낮아졌고`: the level, then its change
+            // against the day before, is one figure
+            let comparison = gap.contains("보다") || gap.contains("대비");
             slot != Slot::Level
                 && d.level.is_some()
+                && !comparison
                 && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
         });
         if new_owner || conflict || date_between || level_before_change || new_clause {

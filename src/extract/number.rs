@@ -56,6 +56,12 @@ pub struct NumToken {
 }
 
 impl NumToken {
+    /// Was the number printed with a thousands separator (`2,012`, not `2012`)?
+    pub fn raw_has_separator(&self, text: &str) -> bool {
+        text.get(self.start..self.end)
+            .is_some_and(|r| r.contains([',', ' ']))
+    }
+
     pub fn is_change_unit(&self) -> bool {
         matches!(self.unit, Unit::Percent | Unit::Points)
     }
@@ -185,6 +191,19 @@ pub fn parse_digits(text: &str, i: usize) -> Option<(f64, u8, usize)> {
             any = true;
             chars.next();
             j = i + off + c.len_utf8();
+        } else if c == ' ' && any && !saw_comma && digits_in_group <= 3 && {
+            // `17 400.75`: a space between thousands, only in a number with decimals
+            let rest = &text[i + off + 1..];
+            let b = rest.as_bytes();
+            b.len() >= 5
+                && b[..3].iter().all(u8::is_ascii_digit)
+                && b[3] == b'.'
+                && b[4].is_ascii_digit()
+                && !text[..i].ends_with(|p: char| p.is_ascii_digit() || p == ',' || p == '.')
+        } {
+            saw_comma = true;
+            digits_in_group = 0;
+            chars.next();
         } else if (c == ',' || c == '，') && any {
             // a separator must be followed by exactly three digits
             let rest = &text[i + off + c.len_utf8()..];
@@ -340,6 +359,17 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
         }
         if is_digit(p) {
             return true;
+        }
+        // the upper end of a range (`2~3%대`, `5∼7%`): the range is no single figure
+        if matches!(p, '~' | '∼' | '〜' | '～') {
+            let before = &text[..i - p.len_utf8()];
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|pp| is_digit(pp) || matches!(pp, '%' | '％' | '원' | '선'))
+            {
+                return true;
+            }
         }
     }
     // followed by `-digit`, `:digit`, `/digit`, `.digit` (phone numbers, times, dates)
@@ -538,8 +568,12 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     let points_len = ["pts", "pt", "p", "Pts", "Pt", "P"]
         .iter()
         .find(|p| {
-            glued.starts_with(*p)
-                && !glued[p.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '.')
+            let Some(rest) = glued.strip_prefix(*p) else {
+                return false;
+            };
+            !rest.starts_with(|c: char| c.is_alphanumeric())
+                // `p.m.` is a time; `145.1p.` ends a sentence
+                && !(rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_alphanumeric()))
         })
         .map(|p| p.len());
     if let Some(len) = points_len {
@@ -879,6 +913,12 @@ mod tests {
         assert!((t.half_width - 0.5e11).abs() < 1.0);
         assert_eq!(one("465.02P 급락").unit, Unit::Points);
         assert_eq!(one("(2,14%)내린").value, 2.14);
+        assert_eq!(one("to 17 400.75 points").value, 17400.75);
+        assert_eq!(scan("in 2 000 cases").len(), 2);
+        assert_eq!(one("41.9p to").unit, Unit::Points);
+        assert_eq!(one("to 145.1p.").unit, Unit::Points);
+        // a range is no single figure: `2~3%대` gives nothing
+        assert!(scan("하이닉스도 2~3%대 하락").is_empty());
         assert_eq!(one("2,140원").value, 2140.0);
         // but not a separate count: `600만 300명` stays two numbers
         assert_eq!(scan("600만 300명").len(), 2);
