@@ -139,6 +139,8 @@ pub struct Lexicon {
     section_period: Vec<String>,
     /// Words a bracketed previous close follows (`전 거래일(1931.97)보다`).
     previous_close: Vec<String>,
+    /// Words after a round number that make it a threshold (`돌파`, `가 붕괴`, `mark`).
+    threshold_after: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -163,6 +165,7 @@ struct Builder {
     period_after: Vec<String>,
     section_period: Vec<String>,
     previous_close: Vec<String>,
+    threshold_after: Vec<String>,
 }
 
 impl Builder {
@@ -290,6 +293,10 @@ impl Builder {
                         self.period_after.push(word.to_lowercase());
                         continue;
                     }
+                    "threshold_after" => {
+                        self.threshold_after.push(word);
+                        continue;
+                    }
                     "previous_close" => {
                         self.previous_close.push(word);
                         continue;
@@ -369,6 +376,7 @@ impl Builder {
             period_after: self.period_after,
             section_period: self.section_period,
             previous_close: self.previous_close,
+            threshold_after: self.threshold_after,
         }
     }
 }
@@ -592,6 +600,13 @@ impl Lexicon {
                 .iter()
                 .any(|p| lower.contains(p.as_str())),
         )
+    }
+
+    /// Does `after` (the text after a round number) start with a threshold word?
+    pub fn is_threshold_suffix(&self, after: &str) -> bool {
+        self.threshold_after
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
     }
 
     /// Does `before` end with a word that a bracketed previous close follows (`전 거래일`)?

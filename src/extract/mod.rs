@@ -761,35 +761,15 @@ fn shift_dates(hits: Vec<DateExpr>, by: usize) -> Vec<DateExpr> {
         .collect()
 }
 
-/// Is a round number followed by a threshold phrase (`3,000 돌파`, `1,400원을 넘어섰다`)?
-fn is_threshold(text: &str, t: &NumToken) -> bool {
+/// Is a round number followed by a threshold phrase (`3,000 돌파`, `1,400원을 넘어섰다`,
+/// `5000포인트가 붕괴`)? The phrases are the lexicon's `threshold_after` words.
+fn is_threshold(lexicon: &Lexicon, text: &str, t: &NumToken) -> bool {
     if t.unit == Unit::Threshold || t.unit == Unit::Counter {
         return true;
     }
     let after = text[t.end..].trim_start();
-    const PHRASES: &[&str] = &[
-        "돌파",
-        "을 넘",
-        "를 넘",
-        "선",
-        "아래",
-        "밑으로",
-        "위로",
-        "하락선",
-        "상승선",
-        "을 회복",
-        "를 회복",
-        "을 웃",
-        "를 웃",
-        "을 밑",
-        "를 밑",
-        "고지",
-        "시대",
-        "mark",
-        "level",
-    ];
     let round = t.decimals == 0;
-    round && PHRASES.iter().any(|p| after.starts_with(p))
+    round && lexicon.is_threshold_suffix(after)
         || after.starts_with("하락선")
         || after.starts_with("상승선")
 }
@@ -932,7 +912,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             prev_end = t.end;
             continue;
         }
-        if is_threshold(text, t) {
+        if is_threshold(cx.lexicon, text, t) {
             prev_end = t.end;
             continue;
         }
@@ -1533,7 +1513,10 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     WordClass::Session(SessionWord::CloseAfter | SessionWord::CloseBefore)
                 ) && w.start >= pl
                     && w.end <= region_end.max(d.last)
-            }) || cx.lexicon.is_level_suffix(&text[d.last..]);
+            }) || cx.lexicon.is_level_suffix(&text[d.last..])
+                // a headline's `…` separates an intraday claim from the close
+                || text[pl..first_tok.max(pl)].contains(['…', '⋯'])
+                || text[pl..first_tok.max(pl)].contains("...");
             if session == cx.default_session && prev_session == Some(Session::Intraday) && !closes {
                 session = Session::Intraday;
             }
