@@ -456,7 +456,11 @@ impl Lexicon {
         let mut prev = None;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if !is_squeezed_space(prev, c, chars.peek().map(|x| x.1)) {
+            if matches!(c, '’' | '‘') {
+                // `Standard & Poor’s`: a typographic apostrophe matches the plain one
+                squeezed.push('\'');
+                origin.push(i);
+            } else if !is_squeezed_space(prev, c, chars.peek().map(|x| x.1)) {
                 squeezed.push(c);
                 origin.extend(i..i + c.len_utf8());
             }

@@ -1320,11 +1320,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         return;
     }
 
-    // ---- entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group
-    let mut expanded: Vec<Draft> = Vec::new();
-    for d in drafts {
-        let mut group: Vec<&EntityHit> = Vec::new();
-        if let Some(pos) = ents.iter().position(|h| h.start == d.anchor) {
+    // ---- entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group;
+    // `삼성전자와 SK하이닉스는 각각 3%, 5%` gives the numbers to the names in order
+    let group_of = |anchor: usize, taken: &[Draft]| -> Vec<usize> {
+        let mut group: Vec<usize> = Vec::new();
+        if let Some(pos) = ents.iter().position(|h| h.start == anchor) {
             let mut k = pos;
             while k > 0 {
                 let gap = &text[ents[k - 1].end..ents[k].start];
@@ -1335,24 +1335,61 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 let no_number = !toks
                     .iter()
                     .any(|t| t.start >= ents[k - 1].end && t.end <= ents[k].start);
-                if joiner && no_number && !expanded.iter().any(|e| e.anchor == ents[k - 1].start) {
-                    group.push(&ents[k - 1]);
+                if joiner && no_number && !taken.iter().any(|e| e.anchor == ents[k - 1].start) {
+                    group.push(k - 1);
                     k -= 1;
                 } else {
                     break;
                 }
             }
         }
-        for g in group.into_iter().rev() {
+        group.reverse();
+        group
+    };
+    let mut expanded: Vec<Draft> = Vec::new();
+    let mut k = 0;
+    while k < drafts.len() {
+        let d = &drafts[k];
+        let group = group_of(d.anchor, &expanded);
+        // the drafts that share this anchor, one after another
+        let run = drafts[k..]
+            .iter()
+            .take_while(|x| x.anchor == d.anchor && x.entity == d.entity)
+            .count();
+        let respectively = !group.is_empty()
+            && run == group.len() + 1
+            && ["각각", "respectively"].iter().any(|w| {
+                let from = ents[group[0]].start;
+                text[from..sent.1].contains(w)
+            });
+        if respectively {
+            for (j, x) in drafts[k..k + run].iter().enumerate() {
+                let mut x = x.clone();
+                if let Some(&g) = group.get(j) {
+                    let h = &ents[g];
+                    x.entity = h.entity;
+                    x.surface = text[h.start..h.end].to_string();
+                    x.binding = Binding::Name;
+                    x.anchor = h.start;
+                    x.mention = h.start;
+                }
+                expanded.push(x);
+            }
+            k += run;
+            continue;
+        }
+        for g in group {
+            let h = &ents[g];
             let mut copy = d.clone();
-            copy.entity = g.entity;
-            copy.surface = text[g.start..g.end].to_string();
+            copy.entity = h.entity;
+            copy.surface = text[h.start..h.end].to_string();
             copy.binding = Binding::Name;
-            copy.anchor = g.start;
-            copy.mention = g.start;
+            copy.anchor = h.start;
+            copy.mention = h.start;
             expanded.push(copy);
         }
-        expanded.push(d);
+        expanded.push(d.clone());
+        k += 1;
     }
     expanded.sort_by_key(|d| (d.first, d.anchor));
 

@@ -571,9 +571,10 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
             let Some(rest) = glued.strip_prefix(*p) else {
                 return false;
             };
-            !rest.starts_with(|c: char| c.is_alphanumeric())
-                // `p.m.` is a time; `145.1p.` ends a sentence
-                && !(rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_alphanumeric()))
+            // `p.m.` is a time; `145.1p.` ends a sentence
+            let word_or_abbreviation = rest.starts_with(|c: char| c.is_alphanumeric())
+                || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_alphanumeric());
+            !word_or_abbreviation
         })
         .map(|p| p.len());
     if let Some(len) = points_len {

@@ -88,7 +88,11 @@ impl Rule for HeadlineBody {
         for idxs in cx.per_article() {
             for &hi in &idxs {
                 let h = &cx.figures[hi];
-                if h.role != Role::Headline || h.entity.is_none() || h.surface.is_empty() {
+                if h.role != Role::Headline
+                    || h.entity.is_none()
+                    || h.surface.is_empty()
+                    || cx.is_period_change(h)
+                {
                     continue;
                 }
                 let body: Vec<&Figure> = idxs
