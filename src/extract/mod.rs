@@ -540,6 +540,8 @@ struct Draft {
     pct: Option<NumToken>,
     first: usize,
     last: usize,
+    /// The previous close, stated in brackets: a level of the day before.
+    prior: bool,
 }
 
 impl Draft {
@@ -916,15 +918,13 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             prev_end = t.end;
             continue;
         }
-        // the previous close in brackets (`전 거래일(1931.97)보다`) is no figure of the day
-        if t.parenthesized
+        // the previous close in brackets (`전 거래일(1931.97)보다`) is a level of the day before:
+        // a figure of its own, never part of the day's move
+        let prior_close = t.parenthesized
+            && t.unit == Unit::Bare
             && cx
                 .lexicon
-                .is_previous_close(text[sent.0..t.start].trim_end_matches(['(', '（', ' ']))
-        {
-            prev_end = t.end;
-            continue;
-        }
+                .is_previous_close(text[sent.0..t.start].trim_end_matches(['(', '（', ' ']));
         // a quoting unit, not a figure: `100엔당 865.02원`, `배럴당`
         if matches!(t.unit, Unit::Currency(_)) && text[t.end..].starts_with('당') {
             prev_end = t.end;
@@ -1157,6 +1157,11 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
         // ---- slot for prices and FX quotes: a change when signed (`▼1,000원`), when a
         // direction word follows (Korean: `8,200원(10.30%) 내린`, `6,500원, 2.62% 오른`) or
         // precedes it directly (English: `fell $85.24`)
+        let slot_unit = if prior_close {
+            Some(Slot::Level)
+        } else {
+            slot_unit
+        };
         let slot = match slot_unit {
             Some(s) => s,
             None => {
@@ -1281,7 +1286,14 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 && !comparison
                 && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
         });
-        if new_owner || conflict || date_between || level_before_change || new_clause {
+        let prior_boundary = prior_close || current.as_ref().is_some_and(|d| d.prior);
+        if new_owner
+            || conflict
+            || date_between
+            || level_before_change
+            || new_clause
+            || prior_boundary
+        {
             if let Some(d) = current.take() {
                 drafts.push(d);
             }
@@ -1300,6 +1312,7 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                 pct: None,
                 first: t.start,
                 last: t.end,
+                prior: prior_close,
             });
         }
         if let Some(d) = current.as_mut() {
@@ -1578,7 +1591,12 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
                     .find(|(k, x)| x.end <= first_tok && !claimed.contains(k))
                     .map(|(_, x)| x)
             });
-        let event_date = event_date(cx, entity.market, date_expr.map(|x| x.what));
+        // the previous close belongs to a trading day the text does not name
+        let event_date = if d.prior {
+            None
+        } else {
+            event_date(cx, entity.market, date_expr.map(|x| x.what))
+        };
 
         let sign_for = |t: &NumToken| -> (f64, bool) {
             if let Some(s) = t.sign {
@@ -1649,7 +1667,8 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             direction_word,
             direction_text: local.map(|w| text[w.start..w.end].to_string()),
             role,
-            period: cx.section_period
+            period: d.prior
+                || cx.section_period
                 || is_period_change(
                     cx.lexicon,
                     &text[sent.0..sent.1],
