@@ -925,6 +925,28 @@ fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
             && cx
                 .lexicon
                 .is_previous_close(text[sent.0..t.start].trim_end_matches(['(', '（', ' ']));
+        // a conversion, not a price: `85.07달러(약 10만1500원)`
+        if let Unit::Currency(code) = t.unit {
+            let converted = t.parenthesized
+                && toks.iter().any(|n| {
+                    matches!(n.unit, Unit::Currency(c) if c != code)
+                        && n.end <= t.start
+                        && text[n.end..t.start]
+                            .trim()
+                            .trim_start_matches('(')
+                            .trim()
+                            .is_empty()
+                });
+            let hedged_conversion = toks.iter().any(|n| {
+                matches!(n.unit, Unit::Currency(c) if c != code)
+                    && n.end <= t.start
+                    && matches!(text[n.end..t.start].trim(), "(약" | "(약 " | "(about" | "(")
+            });
+            if converted || hedged_conversion {
+                prev_end = t.end;
+                continue;
+            }
+        }
         // a quoting unit, not a figure: `100엔당 865.02원`, `배럴당`
         if matches!(t.unit, Unit::Currency(_)) && text[t.end..].starts_with('당') {
             prev_end = t.end;

@@ -92,6 +92,12 @@ const CURRENCY_SUFFIXES: &[(&str, &str)] = &[
 
 const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("US$", "USD"),
+    ("HK$", "HKD"),
+    ("NT$", "TWD"),
+    ("NZ$", "NZD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("S$", "SGD"),
     ("$", "USD"),
     ("₩", "KRW"),
     ("€", "EUR"),
