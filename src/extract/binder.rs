@@ -1,0 +1,1252 @@
+//! The binder: turns one sentence's numbers into figures, as a short pipeline of passes that
+//! can be named and tested one by one:
+//!
+//! 1. [`Mentions::find`]: the entity names, binding words (direction, session, anaphors,
+//!    blockers) and dates of the sentence;
+//! 2. [`is_not_a_figure`]: numbers that are no market figure whatever owns them;
+//! 3. [`resolve_owner`]: which entity owns a number, and how surely ([`Binding`]);
+//! 4. [`assemble_drafts`]: which numbers of one owner make one figure;
+//! 5. [`expand_groups`]: lists of names that share or divide the numbers;
+//! 6. [`emit_figures`]: direction, session and date bound, spans computed, figures emitted.
+//!
+//! Every word list these passes use is lexicon data (`data/lexicon/words.csv`), so a user's
+//! lexicon file changes their behaviour.
+
+use super::*;
+
+/// The binder for one sentence, as a short pipeline of passes:
+/// numbers (the tokens, found per line) → [`Mentions`] (entities, binding words, dates) →
+/// [`assemble_drafts`] (which numbers are market figures, who owns them, which numbers make one
+/// figure) → [`expand_groups`] (lists of names sharing or dividing the numbers) →
+/// [`emit_figures`] (direction, session, date, span).
+pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
+    let m = Mentions::find(cx.article, cx.lexicon, sent);
+    money_and_ratios(cx, toks, &m.words, &m.dates, role);
+    let drafts = assemble_drafts(cx, &m, toks);
+    unknown_stock_moves(cx, sent, toks, &m.ents, &drafts, role);
+    if drafts.is_empty() {
+        for h in &m.ents {
+            cx.topic = Some(h.entity);
+            cx.topic_by_kind
+                .insert(cx.lexicon.entities[h.entity].kind, h.entity);
+        }
+        return;
+    }
+    let expanded = expand_groups(&m, toks, drafts);
+    emit_figures(cx, &m, toks, &expanded, role);
+}
+
+/// What a sentence mentions besides its numbers: entity names, the words that bind to
+/// figures (direction, session, anaphors, blockers), dates. Offsets are in the article text.
+struct Mentions<'a> {
+    text: &'a str,
+    sent: (usize, usize),
+    ents: Vec<EntityHit>,
+    words: Vec<WordHit>,
+    dates: Vec<DateExpr>,
+    korean_sentence: bool,
+}
+
+impl<'a> Mentions<'a> {
+    fn find(article: &'a Article, lexicon: &Lexicon, sent: (usize, usize)) -> Mentions<'a> {
+        let text = article.text.as_str();
+        let s_text = &text[sent.0..sent.1];
+        Mentions {
+            text,
+            sent,
+            ents: shift_entities(lexicon.entities_in(s_text), sent.0),
+            words: shift_words(lexicon.words_in(s_text), sent.0),
+            dates: shift_dates(dates::date_exprs(s_text), sent.0),
+            korean_sentence: s_text.chars().any(is_hangul),
+        }
+    }
+
+    /// A direction verb (`lost`, `올랐`), not a noun (`상승률`, `decline`): only a verb starts a
+    /// new clause about another subject.
+    fn is_verb(&self, w: &WordHit) -> bool {
+        let word = &self.text[w.start..w.end];
+        matches!(w.class, WordClass::Direction(_))
+            && !self
+                .words
+                .iter()
+                .any(|a| a.start == w.start && matches!(a.class, WordClass::Anaphor(_)))
+            && (!word.is_ascii()
+                || word.ends_with("ed")
+                || [
+                    "fell", "rose", "lost", "sank", "shed", "slid", "falls", "rises", "gains",
+                    "drops", "jumps", "climbs", "adds", "sheds", "loses", "slides",
+                ]
+                .contains(&word.to_ascii_lowercase().as_str()))
+    }
+
+    /// Is a number at `b` cut off from a name ending at `a`? A measure word (`CPI`, `매출`,
+    /// `profit`) blocks the numbers after it until a verb takes over (`Walmart, which ... after
+    /// cutting its profit forecast, lost another 6.8%`); a subject word (`sector`, `업종`,
+    /// `목표주가`) blocks until the sentence ends.
+    fn blocked_between(&self, a: usize, b: usize) -> bool {
+        self.words.iter().any(|w| {
+            w.start >= a
+                && w.end <= b
+                && (w.class == WordClass::Subject
+                    || w.class == WordClass::Blocker
+                        && !self
+                            .words
+                            .iter()
+                            .any(|d| self.is_verb(d) && d.start >= w.end && d.end <= b))
+        })
+    }
+}
+
+/// Numbers that are no market figure, whatever owns them: money amounts, thresholds (`3,000
+/// 돌파`, `above 40,000`), conversions in brackets (`85.07달러(약 10만1500원)`), quoting units
+/// (`100엔당`), shares of a whole (`95% of`) and hypotheticals (`7% 하락 시`).
+fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumToken) -> bool {
+    let (text, sent, words) = (m.text, m.sent, &m.words);
+    if matches!(t.unit, Unit::Currency(code) if t.value.abs() >= money_threshold(code)) {
+        return true;
+    }
+    let before_word = text[sent.0..t.start]
+        .trim_end_matches(['$', ' '])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    if t.decimals == 0
+        && t.sign.is_none()
+        && [
+            "above", "below", "past", "beyond", "topped", "toward", "towards",
+        ]
+        .contains(&before_word)
+    {
+        return true;
+    }
+    if is_threshold(lexicon, text, t) {
+        return true;
+    }
+    // a conversion, not a price: `85.07달러(약 10만1500원)`
+    if let Unit::Currency(code) = t.unit {
+        let converted = t.parenthesized
+            && toks.iter().any(|n| {
+                matches!(n.unit, Unit::Currency(c) if c != code)
+                    && n.end <= t.start
+                    && text[n.end..t.start]
+                        .trim()
+                        .trim_start_matches('(')
+                        .trim()
+                        .is_empty()
+            });
+        let hedged_conversion = toks.iter().any(|n| {
+            matches!(n.unit, Unit::Currency(c) if c != code)
+                && n.end <= t.start
+                && matches!(text[n.end..t.start].trim(), "(약" | "(약 " | "(about" | "(")
+        });
+        if converted || hedged_conversion {
+            return true;
+        }
+    }
+    // a quoting unit, not a figure: `100엔당 865.02원`, `배럴당`
+    if matches!(t.unit, Unit::Currency(_)) && text[t.end..].starts_with('당') {
+        return true;
+    }
+    // a share of a whole, not a move: `95% of the stocks`, `the 30% of`
+    if t.unit == Unit::Percent && text[t.end..].starts_with(" of ") {
+        return true;
+    }
+    // hypothetical numbers: `7% 하락 시 발동되는`, `5% 이상 오른 상태가`
+    let conditional = words.iter().any(|w| {
+        w.class == WordClass::Conditional
+            && w.start >= t.end
+            && text[t.end..w.start].chars().count() <= 12
+    });
+    if conditional {
+        return true;
+    }
+    false
+}
+
+/// What the assembly knows when it asks for a number's owner.
+struct OwnerState<'d> {
+    current: Option<&'d Draft>,
+    last_draft: Option<&'d Draft>,
+    prev_end: usize,
+}
+
+/// The owner of a number, and how it was found.
+struct Owner {
+    entity: usize,
+    surface: String,
+    anchor: usize,
+    binding: Binding,
+}
+
+/// Ownership: the name before the number (unless a measure word cuts it off), a name after its
+/// modifier verb, a typed noun that refers back (`지수는`), or the entity in focus; never an
+/// entity when a name the lexicon does not know owns the number (`Barclays down 22%`, `창업판
+/// 지수도 54.32포인트`, `아모레G(3.05%)`). `unknown_owned_until` carries such a name's claim over
+/// the numbers that follow it.
+fn resolve_owner(
+    cx: &Ctx,
+    m: &Mentions,
+    toks: &[NumToken],
+    t: &NumToken,
+    state: &OwnerState,
+    unknown_owned_until: &mut Option<usize>,
+) -> Option<Owner> {
+    let Mentions {
+        text,
+        sent,
+        ref ents,
+        ref words,
+        korean_sentence,
+        ..
+    } = *m;
+    let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
+    let blocked_between = |a: usize, b: usize| m.blocked_between(a, b);
+    let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
+    // a name right after the number's modifier verb outranks one before it:
+    // `3% 넘게 빠진 S&P500 지수, 4% 넘게 밀린 나스닥`
+    let forward = forward_owner(text, t, toks, ents, words);
+    let owner_hit = if forward.is_some() { None } else { owner_hit };
+    let owner: Option<(usize, String, usize)> = match owner_hit {
+        // a rate's own name holds 금리/yield: blockers guard prices, not rates
+        Some(h)
+            if !blocked_between(h.end, t.start)
+                || cx.lexicon.entities[h.entity].kind == Kind::Rate =>
+        {
+            Some((h.entity, text[h.start..h.end].to_string(), h.start))
+        }
+        Some(_) => None,
+        None if forward_owner(text, t, toks, ents, words).is_some() => {
+            forward_owner(text, t, toks, ents, words)
+                .map(|h| (h.entity, text[h.start..h.end].to_string(), h.start))
+        }
+        None => {
+            // no name in this sentence: an anaphor, index points, a session word, or an
+            // English price move refer back to the entity in focus
+            // the anaphor may close the sentence: `2020년 3월 24일(10.47%) 이후 ... 상승률이다`
+            let anaphor = words.iter().find_map(|w| match w.class {
+                WordClass::Anaphor(k) => Some(k),
+                _ => None,
+            });
+            // `장중에는 39,156.97까지 올랐다`, `장 초반에는 10.13% 오른 3,674.40까지`
+            let intraday = words.iter().any(|w| {
+                w.end <= t.start
+                    && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
+            });
+            // `The $122.42 slide erased …` refers back; `Crude oil fell $1.97` has its own
+            // (unknown) subject
+            let noun_phrase_start = ["The", "the", "Its", "its", "A", "a"].contains(
+                &text[sent.0..t.start]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or(""),
+            );
+            let english_move = !korean_sentence
+                && noun_phrase_start
+                && matches!(t.unit, Unit::Currency(_))
+                && words.iter().any(|w| {
+                    is_dir(w)
+                        && (w.start >= t.end && w.start <= t.end + 2
+                            || w.end + 2 >= t.start && w.end <= t.start)
+                });
+            let want: Option<Option<Kind>> = match (anaphor, t.unit) {
+                (Some(k), _) => Some(k),
+                (None, Unit::Points) => Some(Some(Kind::Index)),
+                (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
+                (None, _) if intraday => Some(None),
+                _ => None,
+            };
+            let blocked = blocked_between(sent.0, t.start);
+            // a sentence that began referring back keeps its entity for the rest
+            // (`The 30-stock index closed down 1,175.21 points, or 4.6 percent, at …`)
+            let continued = state
+                .current
+                .or(state.last_draft)
+                .filter(|d| d.surface.is_empty())
+                .map(|d| d.entity);
+            match (want, continued) {
+                (_, Some(e)) if !blocked_between(state.prev_end, t.start) => {
+                    Some((e, String::new(), t.start))
+                }
+                (Some(k), _) if !blocked => {
+                    let e = match k {
+                        Some(kind) => cx.topic_by_kind.get(&kind).copied(),
+                        None => cx.topic,
+                    };
+                    e.map(|e| (e, String::new(), t.start))
+                }
+                _ => None,
+            }
+        }
+    };
+    // a name the lexicon does not know owns this number (`Barclays down 22%`, `창업판
+    // 지수도 54.32포인트`, `아모레G(3.05%)`): it is not the earlier entity's
+    let owner = owner.filter(|_| {
+        let seg_start = owner_hit.map_or(sent.0, |h| h.end);
+        let after_unknown = unknown_owned_until.is_some_and(|p| {
+            p <= t.start && !ents.iter().any(|h| h.start >= p && h.end <= t.start)
+        });
+        forward.is_some()
+            || !(after_unknown || unknown_owner(cx.lexicon, text, seg_start, t.start, ents, words))
+    });
+    if owner.is_none()
+        && unknown_owner(
+            cx.lexicon,
+            text,
+            owner_hit.map_or(sent.0, |h| h.end),
+            t.start,
+            ents,
+            words,
+        )
+    {
+        *unknown_owned_until = Some(t.end);
+    }
+    let (entity, surface, anchor) = owner?;
+    // a typed noun that opens the sentence (`지수는`, `The 30-stock index`) names the owner
+    // as surely as its name; any other inherited owner comes from the context only
+    let binding = if owner_hit.is_some() || forward.is_some() {
+        Binding::Name
+    } else if words.iter().any(|w| {
+        matches!(w.class, WordClass::Anaphor(k) if k.is_none_or(|k| k == cx.lexicon.entities[entity].kind))
+            && w.end <= t.start
+            && text[sent.0..w.start].chars().count() <= 20
+    }) {
+        Binding::Anaphor
+    } else {
+        Binding::Context
+    };
+    Some(Owner {
+        entity,
+        surface,
+        anchor,
+        binding,
+    })
+}
+
+/// Ownership and figure assembly: which numbers are market figures (not thresholds, counts,
+/// conversions or hypotheticals), which entity owns each (a name before or after it, a typed
+/// noun, the context; never one a name unknown to the lexicon claims), and which numbers of
+/// one owner make one figure (a level with its point and percent change in one clause).
+fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> {
+    let Mentions {
+        text,
+        sent,
+        ref words,
+        ref dates,
+        korean_sentence,
+        ..
+    } = *m;
+    // ---- market figures
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut current: Option<Draft> = None;
+    let mut prev_end = sent.0;
+    // end of the last number a name unknown to the lexicon owns: the numbers after it, up to
+    // the next known name, are that name's too
+    let mut unknown_owned_until: Option<usize> = None;
+    let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
+    let is_verb = |w: &WordHit| m.is_verb(w);
+    for t in toks {
+        // candidate tokens only
+        let slot_unit = match t.unit {
+            Unit::Percent | Unit::PercentPoint | Unit::BasisPoints => Some(Slot::Pct),
+            Unit::Points => Some(Slot::Points),
+            Unit::Currency(code) if t.value.abs() < money_threshold(code) => None, // decided below
+            // a signed bare number is a change (`▼69.06`); an unsigned decimal a level
+            // (19,341.83); `큐원 2.5`, `라마 3.1` are model names
+            Unit::Bare if t.sign.is_some() && t.scale == 1.0 => Some(Slot::Points),
+            // Korean `416.06(2.93%) 상승한`, `12.68 오른`: a bare number the direction verb
+            // follows is a change in points
+            Unit::Bare
+                if korean_sentence
+                    && t.scale == 1.0
+                    && t.decimals > 0
+                    && direction_follows(text, t, toks, words) =>
+            {
+                Some(Slot::Points)
+            }
+            // `closes down 1,175 in its worst point drop`: whole points right after the verb
+            Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, words) => {
+                Some(Slot::Points)
+            }
+            // `2만6763.13`: a level written with 만 keeps its decimals
+            Unit::Bare
+                if t.decimals > 0
+                    && (t.scale == 1.0 || t.value.fract() != 0.0)
+                    && t.value >= 10.0 =>
+            {
+                Some(Slot::Level)
+            }
+            // `lost 6.8% to 4,744`: a whole number after `to` / `at`, once a change is stated,
+            // is the level
+            Unit::Bare
+                if !korean_sentence
+                    && t.sign.is_none()
+                    && t.value >= 100.0
+                    && t.hedge.is_none()
+                    && (t.raw_has_separator(text) || !(1900.0..=2100.0).contains(&t.value))
+                    && ["to", "at"]
+                        .iter()
+                        .any(|m| text[sent.0..t.start].trim_end().ends_with(&format!(" {m}")))
+                    && current
+                        .as_ref()
+                        .is_some_and(|d| d.change_tokens().next().is_some()) =>
+            {
+                Some(Slot::Level)
+            }
+            // a whole-number level the closing verb names: `2,012로 마감`, `1만664로 장을`
+            Unit::Bare
+                if t.sign.is_none()
+                    && t.value >= 100.0
+                    && t.hedge.is_none()
+                    && cx.lexicon.is_level_suffix(&text[t.end..]) =>
+            {
+                Some(Slot::Level)
+            }
+            // a table row `삼성전자   43,100   ▼1,600   -3.58%`: the number before a signed change
+            Unit::Bare
+                if t.scale == 1.0
+                    && t.value >= 10.0
+                    && followed_by_signed_change(text, t, toks) =>
+            {
+                Some(Slot::Level)
+            }
+            _ => {
+                prev_end = t.end;
+                continue;
+            }
+        };
+        if is_not_a_figure(cx.lexicon, m, toks, t) {
+            prev_end = t.end;
+            continue;
+        }
+        // the previous close in brackets (`전 거래일(1931.97)보다`) is a level of the day before:
+        // a figure of its own, never part of the day's move
+        let prior_close = t.parenthesized
+            && t.unit == Unit::Bare
+            && cx
+                .lexicon
+                .is_previous_close(text[sent.0..t.start].trim_end_matches(['(', '（', ' ']));
+        // English `rose 936.42, or 11.08 percent` / `down 905.04`: a bare number right after a
+        // direction word is a change; `to 9,387.61` / `at 3,923.68 points` is a level
+        let before_txt = text[sent.0..t.start].trim_end_matches([' ', '$', '(']);
+        let level_marker = [
+            "to",
+            "at",
+            "record",
+            "to a record",
+            "closed at",
+            "to end at",
+            "ended at",
+            "finished at",
+        ]
+        .iter()
+        .any(|m| {
+            before_txt.ends_with(m)
+                && !before_txt[..before_txt.len() - m.len()]
+                    .ends_with(|c: char| c.is_ascii_alphabetic())
+        });
+        let verb_before = words
+            .iter()
+            .any(|w| is_dir(w) && w.end <= t.start && text[w.end..t.start].trim().is_empty());
+        let slot_unit = match (t.unit, slot_unit) {
+            (Unit::Bare, Some(Slot::Level)) if verb_before && !korean_sentence => {
+                Some(Slot::Points)
+            }
+            (Unit::Points, _) if level_marker => Some(Slot::Level),
+            (Unit::Points, _) => {
+                // Korean `2,441.55포인트로 마감했다`: points as a level; so is a points number
+                // right after the modifier verb of a change (`0.84% 내린 3830.85포인트`)
+                let after_change_verb = current.as_ref().is_some_and(|d| {
+                    d.change_tokens().next().is_some()
+                        && modifier_verb_before(text, words, d.last, t.start)
+                });
+                let as_level = cx.lexicon.is_level_suffix(&text[t.end..]) || after_change_verb;
+                Some(if as_level { Slot::Level } else { Slot::Points })
+            }
+            _ => slot_unit,
+        };
+        // ---- owner
+        let Some(Owner {
+            entity,
+            surface,
+            anchor,
+            binding,
+        }) = resolve_owner(
+            cx,
+            m,
+            toks,
+            t,
+            &OwnerState {
+                current: current.as_ref(),
+                last_draft: drafts.last(),
+                prev_end,
+            },
+            &mut unknown_owned_until,
+        )
+        else {
+            prev_end = t.end;
+            continue;
+        };
+        let ekind = cx.lexicon.entities[entity].kind;
+        // rates: `4.25%` is the level, `0.05%p` / `5bp` the change in points; a plain `%`
+        // followed by a direction word is a change printed as a percent (MF005 asks which)
+        let slot_unit = match (ekind, t.unit, slot_unit) {
+            (Kind::Rate, Unit::PercentPoint | Unit::BasisPoints, _) => Some(Slot::Points),
+            (Kind::Rate, Unit::Percent, _) => {
+                let next = words
+                    .iter()
+                    .any(|w| is_dir(w) && w.start >= t.end && w.start <= t.end + 4);
+                Some(if next { Slot::Pct } else { Slot::Level })
+            }
+            (Kind::Rate, _, s) => s.filter(|s| *s == Slot::Level),
+            // a share price in pence (`41.9p to 145.1p`): `p` is the currency, not points
+            (Kind::Stock, Unit::Points, _) if text[t.start..t.end].ends_with(['p', 'P']) => {
+                Some(if level_marker {
+                    Slot::Level
+                } else {
+                    Slot::Points
+                })
+            }
+            (_, Unit::BasisPoints, _) => {
+                prev_end = t.end;
+                continue;
+            }
+            // a price's move printed in percentage points (`61.63포인트(2.56%p) 내린`) is kept
+            // for MF005 to question; a distance in points (`사상 최고치에 0.1%P 못 미쳤다`) is
+            // no move at all
+            (Kind::Index | Kind::Stock, Unit::PercentPoint, _)
+                if !t.parenthesized && !direction_follows(text, t, toks, words) =>
+            {
+                prev_end = t.end;
+                continue;
+            }
+            _ => slot_unit,
+        };
+        if ekind == Kind::Rate && slot_unit.is_none() {
+            prev_end = t.end;
+            continue;
+        }
+        // a share price carries its currency (`7만1,400원`, `$237.76`); a bare number next to
+        // a company name is a version or a count (`라마 3.1`), unless a table row prints it
+        if slot_unit == Some(Slot::Level)
+            && ekind == Kind::Stock
+            && t.unit == Unit::Bare
+            && !followed_by_signed_change(text, t, toks)
+        {
+            prev_end = t.end;
+            continue;
+        }
+        // ---- slot for prices and FX quotes: a change when signed (`▼1,000원`), when a
+        // direction word follows (Korean: `8,200원(10.30%) 내린`, `6,500원, 2.62% 오른`) or
+        // precedes it directly (English: `fell $85.24`)
+        let slot_unit = if prior_close {
+            Some(Slot::Level)
+        } else {
+            slot_unit
+        };
+        let slot = match slot_unit {
+            Some(s) => s,
+            None => {
+                let mut after = t.end;
+                if let Some(n) = toks.iter().find(|n| {
+                    n.start >= t.end
+                        && n.unit == Unit::Percent
+                        && text[t.end..n.start]
+                            .chars()
+                            .all(|c| matches!(c, ' ' | ',' | '(' | '/'))
+                }) {
+                    after = n.end + text[n.end..].chars().take_while(|c| *c == ')').count();
+                }
+                // hedge particles may sit between (`2만원(5.61%)이나 주저앉은`); a level's
+                // particle may not (`281.90달러로 올라`)
+                let follows = words.iter().any(|w| {
+                    if !is_dir(w) || w.start < after {
+                        return false;
+                    }
+                    let gap = text[after..w.start].trim();
+                    let gap = [
+                        "이나",
+                        "나",
+                        "가량",
+                        "정도",
+                        "넘게",
+                        "가까이",
+                        "씩",
+                        "각각",
+                        "또",
+                    ]
+                    .iter()
+                    .find_map(|h| gap.strip_prefix(h))
+                    .unwrap_or(gap)
+                    .trim();
+                    gap.chars().count() <= 2 && !["로", "으로", "에", "까지"].contains(&gap)
+                });
+                // `4.80%(6000원)나 하락한`: a price in brackets right after a percent is that
+                // percent's change in money
+                let after_percent = t.parenthesized
+                    && toks.iter().any(|n| {
+                        n.unit == Unit::Percent
+                            && n.end <= t.start
+                            && text[n.end..t.start].trim() == "("
+                    });
+                // `6.73달러(2.45%) 급등한 281.90달러`: a price right after the change's verb is
+                // the level
+                let level_after_verb = current.as_ref().is_some_and(|d| {
+                    d.entity == entity
+                        && d.change_tokens().next().is_some()
+                        && modifier_verb_before(text, words, d.last, t.start)
+                });
+                // `The gain of $6.10`: a direction noun, `of`, the amount
+                let noun_of = !korean_sentence
+                    && words.iter().any(|w| {
+                        is_dir(w)
+                            && w.end <= t.start
+                            && text[w.end..t.start].trim_end_matches(['$', ' ']) == " of"
+                    });
+                let precedes = !korean_sentence && !level_marker && (verb_before || noun_of);
+                if level_after_verb && t.sign.is_none() {
+                    Slot::Level
+                } else if t.sign.is_some() || follows || precedes || after_percent {
+                    Slot::Points
+                } else if matches!(ekind, Kind::Index) {
+                    // an index moves in points, or in its currency (`닛케이 412.95엔(1.04%) 내린`);
+                    // its level is printed in that currency only right after the change's verb
+                    // (`682.85엔(6.63%) 떨어진 9,610.10엔`)
+                    let after_change = current.as_ref().is_some_and(|d| {
+                        d.entity == entity
+                            && d.change_tokens().next().is_some()
+                            && modifier_verb_before(text, words, d.last, t.start)
+                    });
+                    if !after_change {
+                        prev_end = t.end;
+                        continue;
+                    }
+                    Slot::Level
+                } else {
+                    Slot::Level
+                }
+            }
+        };
+        // a level with a unit the entity does not quote in (index in 원) is not this entity's
+        let since = current.as_ref().map_or(prev_end, |d| d.last);
+        let date_between = dates.iter().any(|d| d.start >= since && d.end <= t.start);
+        let new_owner = current
+            .as_ref()
+            .is_none_or(|d| d.entity != entity || d.mention != anchor && !surface.is_empty());
+        let conflict = current.as_ref().is_some_and(|d| d.slot(slot).is_some());
+        // `down as much as 3.5% early in the session, closed up 436.10 points`: a direction
+        // verb between two changes starts another clause, so another figure
+        let new_clause = current.as_ref().is_some_and(|d| {
+            let between = |w: &WordHit| w.start >= d.last && w.end <= t.start;
+            // `…` separates an intraday claim from the close in a headline
+            // (`장중 184p 폭락 후 낙폭 줄여…1,801.35`)
+            text[d.last..t.start].contains('…')
+                && words.iter().any(|w| {
+                    w.end <= d.first
+                        && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
+                })
+                || slot != Slot::Level
+                    && d.change_tokens().next().is_some()
+                    && words.iter().any(|w| {
+                        between(w) && (is_verb(w) || matches!(w.class, WordClass::Session(_)))
+                    })
+        });
+        // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
+        // (a price table `2,348.97 ▼61.63 (-2.56%)` keeps level and change together)
+        let level_before_change = current.as_ref().is_some_and(|d| {
+            let gap = &text[d.last..t.start];
+            // `153만원 찍고 5% 하락`: a conjunctive ending closes the level's clause
+            let clause_end = ["고", "며", "지만", "다가", "으나", "는데"]
+                .iter()
+                .any(|e| gap.trim_end().ends_with(e))
+                || gap.contains(" and ");
+            // `244.11달러로 전날보다 1.11달러(0.45%) 낮아졌고`: the level, then its change
+            // against the day before, is one figure
+            let comparison = gap.contains("보다") || gap.contains("대비");
+            slot != Slot::Level
+                && d.level.is_some()
+                && !comparison
+                && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
+        });
+        let prior_boundary = prior_close || current.as_ref().is_some_and(|d| d.prior);
+        if new_owner
+            || conflict
+            || date_between
+            || level_before_change
+            || new_clause
+            || prior_boundary
+        {
+            if let Some(d) = current.take() {
+                drafts.push(d);
+            }
+            current = Some(Draft {
+                entity,
+                surface: surface.clone(),
+                binding,
+                anchor: if anchor + 120 >= t.start {
+                    anchor.min(t.start)
+                } else {
+                    t.start
+                },
+                mention: anchor,
+                level: None,
+                points: None,
+                pct: None,
+                first: t.start,
+                last: t.end,
+                prior: prior_close,
+            });
+        }
+        if let Some(d) = current.as_mut() {
+            d.set(slot, t.clone());
+        }
+        prev_end = t.end;
+    }
+    if let Some(d) = current.take() {
+        drafts.push(d);
+    }
+    drafts
+}
+
+/// Entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group;
+/// `삼성전자와 SK하이닉스는 각각 3%, 5%` gives the numbers to the names in order.
+fn expand_groups(m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) -> Vec<Draft> {
+    let Mentions {
+        text,
+        sent,
+        ref ents,
+        ..
+    } = *m;
+    // ---- entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group;
+    // `삼성전자와 SK하이닉스는 각각 3%, 5%` gives the numbers to the names in order
+    let group_of = |anchor: usize, taken: &[Draft]| -> Vec<usize> {
+        let mut group: Vec<usize> = Vec::new();
+        if let Some(pos) = ents.iter().position(|h| h.start == anchor) {
+            let mut k = pos;
+            while k > 0 {
+                let gap = &text[ents[k - 1].end..ents[k].start];
+                let joiner = matches!(
+                    gap.trim(),
+                    "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&"
+                );
+                let no_number = !toks
+                    .iter()
+                    .any(|t| t.start >= ents[k - 1].end && t.end <= ents[k].start);
+                if joiner && no_number && !taken.iter().any(|e| e.anchor == ents[k - 1].start) {
+                    group.push(k - 1);
+                    k -= 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        group.reverse();
+        group
+    };
+    let mut expanded: Vec<Draft> = Vec::new();
+    let mut k = 0;
+    while k < drafts.len() {
+        let d = &drafts[k];
+        let group = group_of(d.anchor, &expanded);
+        // the drafts that share this anchor, one after another
+        let run = drafts[k..]
+            .iter()
+            .take_while(|x| x.anchor == d.anchor && x.entity == d.entity)
+            .count();
+        let respectively = !group.is_empty()
+            && run == group.len() + 1
+            && ["각각", "respectively"].iter().any(|w| {
+                let from = ents[group[0]].start;
+                text[from..sent.1].contains(w)
+            });
+        if respectively {
+            for (j, x) in drafts[k..k + run].iter().enumerate() {
+                let mut x = x.clone();
+                if let Some(&g) = group.get(j) {
+                    let h = &ents[g];
+                    x.entity = h.entity;
+                    x.surface = text[h.start..h.end].to_string();
+                    x.binding = Binding::Name;
+                    x.anchor = h.start;
+                    x.mention = h.start;
+                }
+                expanded.push(x);
+            }
+            k += run;
+            continue;
+        }
+        for g in group {
+            let h = &ents[g];
+            let mut copy = d.clone();
+            copy.entity = h.entity;
+            copy.surface = text[h.start..h.end].to_string();
+            copy.binding = Binding::Name;
+            copy.anchor = h.start;
+            copy.mention = h.start;
+            expanded.push(copy);
+        }
+        expanded.push(d.clone());
+        k += 1;
+    }
+    expanded.sort_by_key(|d| (d.first, d.anchor));
+
+    expanded
+}
+
+/// Binds each assembled figure's direction word, session and date, and emits it.
+fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft], role: Role) {
+    let Mentions {
+        text,
+        sent,
+        ref ents,
+        ref words,
+        ref dates,
+        korean_sentence,
+    } = *m;
+    // ---- bind words and dates, emit
+    let n = expanded.len();
+    let mut prev_session: Option<Session> = None;
+    for i in 0..n {
+        let d = &expanded[i];
+        let mention_start = if !d.surface.is_empty() && d.anchor <= d.first {
+            d.anchor
+        } else {
+            sent.0
+        };
+        let region_start = if i > 0 && expanded[i - 1].first != d.first {
+            expanded[i - 1].last
+        } else {
+            sent.0
+        }
+        .max(mention_start);
+        let next_start = expanded[i + 1..]
+            .iter()
+            .find(|x| x.first != d.first)
+            // the next figure's own mention, unless it is this figure's mention too
+            .map_or(sent.1, |x| {
+                if x.anchor >= d.last {
+                    x.anchor.min(x.first)
+                } else {
+                    x.first
+                }
+            });
+        let next_entity = ents
+            .iter()
+            .find(|h| h.start >= d.last)
+            .map_or(sent.1, |h| h.start);
+        let region_end = next_start.min(next_entity).max(d.last);
+        let last_change = d.change_tokens().map(|t| t.end).max();
+        let first_tok = d.first;
+
+        // direction: a word after the change (Korean verbs), else before it (nouns, English verbs)
+        let dir_words: Vec<&WordHit> = words
+            .iter()
+            .filter(|w| matches!(w.class, WordClass::Direction(_)))
+            .collect();
+        let after_word = last_change.and_then(|lc| {
+            dir_words.iter().find(|w| {
+                let gap = &text[lc..w.start.max(lc)];
+                w.start >= lc
+                    && w.end <= region_end
+                    && gap.chars().count() <= 10
+                    && !["제외", "빼고", "빼면", "except", "while", "반면"]
+                        .iter()
+                        .any(|x| gap.contains(x))
+                    && !toks
+                        .iter()
+                        .any(|t| t.start >= lc && t.end <= w.start && t.is_change_unit())
+            })
+        });
+        let first_change = d
+            .change_tokens()
+            .map(|t| t.start)
+            .min()
+            .unwrap_or(first_tok);
+        let before_word = dir_words
+            .iter()
+            .rev()
+            .find(|w| w.end <= first_change && w.start >= region_start);
+        let adjacent_noun = before_word.filter(|w| {
+            words
+                .iter()
+                .any(|a| a.start == w.start && matches!(a.class, WordClass::Anaphor(_)))
+                && text[w.end..first_change].chars().count() <= 2
+        });
+        let local = if adjacent_noun.is_some() {
+            adjacent_noun
+        } else if korean_sentence {
+            after_word.or(before_word)
+        } else {
+            before_word.or(after_word)
+        };
+        let sentence_word = local.copied().or_else(|| {
+            dir_words
+                .iter()
+                .min_by_key(|w| {
+                    if w.end <= first_tok {
+                        first_tok - w.end
+                    } else {
+                        w.start.saturating_sub(d.last)
+                    }
+                })
+                .copied()
+        });
+        let dir_of = |w: &WordHit| match w.class {
+            WordClass::Direction(x) => Some(x),
+            _ => None,
+        };
+        let direction_word = local.and_then(|w| dir_of(w));
+        let direction_any = sentence_word.and_then(dir_of);
+        let explicit = d.change_tokens().find_map(|t| t.sign);
+        // a headline list `英 FTSE100 10.87%·獨 DAX 12.24%↓`: the closing arrow covers the list
+        let list_sign = (role == Role::Headline && local.is_none() && explicit.is_none())
+            .then(|| {
+                expanded[i + 1..]
+                    .iter()
+                    .find_map(|x| x.change_tokens().find_map(|t| t.sign))
+            })
+            .flatten();
+
+        // session
+        let mut session = cx.default_session;
+        // the first figure of a sentence takes session words from the sentence's start
+        // (`오전 10시 현재 코스피는 …`)
+        let session_start = if i == 0 { sent.0 } else { region_start };
+        // a word right after the previous figure is that figure's (`1,600 points intraday,
+        // closes down 1,175`), not this one's
+        let prev_last = if i > 0 {
+            Some(expanded[i - 1].last)
+        } else {
+            None
+        };
+        for w in words.iter() {
+            let owned_by_previous =
+                prev_last.is_some_and(|pl| w.start >= pl && text[pl..w.start].trim().is_empty());
+            let before = w.end <= first_tok && w.start >= session_start && !owned_by_previous;
+            let after = w.start >= d.last && w.end <= region_end;
+            match w.class {
+                // intraday never overrides the more specific pre-market / after-hours
+                WordClass::Session(SessionWord::IntradayBefore)
+                    if before && session == cx.default_session =>
+                {
+                    session = Session::Intraday
+                }
+                WordClass::Session(SessionWord::IntradayAfter)
+                    if after && session == cx.default_session =>
+                {
+                    session = Session::Intraday
+                }
+                WordClass::Session(SessionWord::PremarketAfter) if after => {
+                    session = Session::Premarket
+                }
+                WordClass::Session(SessionWord::AfterhoursBefore) if before => {
+                    session = Session::Afterhours
+                }
+                WordClass::Session(SessionWord::AfterhoursAfter) if after => {
+                    session = Session::Afterhours
+                }
+                WordClass::Session(SessionWord::PremarketBefore) if before => {
+                    session = Session::Premarket
+                }
+                _ => {}
+            }
+        }
+        // `장중 9,858.59까지 올랐다가 9,561.48까지 밀리기도 했다`: the figures after an intraday
+        // print in one sentence stay intraday until a word of the close comes
+        if let Some(pl) = prev_last {
+            let closes = words.iter().any(|w| {
+                matches!(
+                    w.class,
+                    WordClass::Session(SessionWord::CloseAfter | SessionWord::CloseBefore)
+                ) && w.start >= pl
+                    && w.end <= region_end.max(d.last)
+            }) || cx.lexicon.is_level_suffix(&text[d.last..])
+                // a headline's `…` separates an intraday claim from the close
+                || text[pl..first_tok.max(pl)].contains(['…', '⋯'])
+                || text[pl..first_tok.max(pl)].contains("...");
+            if session == cx.default_session && prev_session == Some(Session::Intraday) && !closes {
+                session = Session::Intraday;
+            }
+        }
+        prev_session = Some(session);
+
+        // date
+        let entity = &cx.lexicon.entities[d.entity];
+        // a date right after a figure (`tumbled 11.4% on Tuesday`) is that figure's; a figure
+        // takes the nearest date before it that no earlier figure has claimed so
+        let claimed: Vec<usize> = expanded[..i]
+            .iter()
+            .filter_map(|x| trailing_date(text, dates, x.last, sent.1))
+            .collect();
+        let date_expr = trailing_date(text, dates, d.last, region_end)
+            .map(|k| &dates[k])
+            .or_else(|| {
+                dates
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(k, x)| x.end <= first_tok && !claimed.contains(k))
+                    .map(|(_, x)| x)
+            });
+        // the previous close belongs to a trading day the text does not name
+        let event_date = if d.prior {
+            None
+        } else {
+            event_date(cx, entity.market, date_expr.map(|x| x.what))
+        };
+
+        let sign_for = |t: &NumToken| -> (f64, bool) {
+            if let Some(s) = t.sign {
+                return (s, true);
+            }
+            // a sibling's printed sign (`632.84포인트(-5.16%)`) outranks the word
+            if let Some(s) = explicit.or(list_sign) {
+                return (s, false);
+            }
+            if let Some(dw) = direction_any {
+                return (dw.sign(), false);
+            }
+            (1.0, false)
+        };
+        let quantity = |t: &NumToken, signed: bool| -> Quantity {
+            let (s, explicit_sign) = if signed { sign_for(t) } else { (1.0, false) };
+            Quantity {
+                value: s * t.value.abs(),
+                half_width: t.half_width,
+                explicit_sign,
+                hedge: t.hedge,
+                text_span: (t.start, t.end),
+            }
+        };
+        let start = d.anchor.min(d.first);
+        let end = d.last;
+        let (src_start, src_end) = cx.article.source_span(start, end);
+        let (line, column) = cx.article.line_col(src_start);
+        let kind = entity.kind;
+        let approx = d
+            .change_tokens()
+            .chain(d.level.iter())
+            .any(|t| t.hedge.is_some());
+        cx.figures.push(Figure {
+            article: cx.article.path.clone(),
+            kind,
+            entity: Some(entity.name.clone()),
+            symbol: entity.symbol.clone(),
+            surface: d.surface.clone(),
+            binding: d.binding,
+            event_date,
+            session,
+            level: d.level.as_ref().map(|t| quantity(t, false)),
+            change_points: d.points.as_ref().map(|t| {
+                let mut q = quantity(t, true);
+                if t.unit == Unit::BasisPoints {
+                    // 25bp = 0.25 percentage points
+                    q.value /= 100.0;
+                    q.half_width /= 100.0;
+                }
+                q
+            }),
+            change_pct: d.pct.as_ref().map(|t| quantity(t, true)),
+            pct_is_points: d.pct.as_ref().is_some_and(|t| t.unit == Unit::PercentPoint),
+            amount: None,
+            currency: match kind {
+                Kind::Stock | Kind::Fx | Kind::Commodity | Kind::Crypto => d
+                    .level
+                    .iter()
+                    .chain(d.points.iter())
+                    .find_map(|t| match t.unit {
+                        Unit::Currency(c) => Some(c.to_string()),
+                        _ => None,
+                    }),
+                _ => None,
+            },
+            approx,
+            direction_word,
+            direction_text: local.map(|w| text[w.start..w.end].to_string()),
+            role,
+            period: d.prior
+                || cx.section_period
+                || is_period_change(
+                    cx.lexicon,
+                    &text[sent.0..sent.1],
+                    start - sent.0,
+                    end - sent.0,
+                ),
+            pair: None,
+            span: (src_start, src_end),
+            line,
+            column,
+            text: cx
+                .article
+                .source
+                .get(src_start..src_end)
+                .unwrap_or_default()
+                .to_string(),
+        });
+        cx.topic = Some(d.entity);
+        cx.topic_by_kind.insert(kind, d.entity);
+    }
+}
+
+/// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
+fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize) -> bool {
+    let floor = |mut i: usize| {
+        while i > 0 && !sentence.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let before: String = sentence[..floor(start)]
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let after: String = sentence[floor(end)..]
+        .chars()
+        .take(30)
+        .collect::<String>()
+        .to_lowercase();
+    let own = sentence[floor(start)..floor(end)].to_lowercase();
+    // `in 2024`: a calendar year's change
+    let in_year = after
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0] == "in" && w[1].len() >= 4 && w[1][..4].chars().all(|c| c.is_ascii_digit()));
+    in_year || lexicon.names_period(&before, &own, &after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn mentions_of<'a>(article: &'a Article, lexicon: &Lexicon) -> Mentions<'a> {
+        Mentions::find(article, lexicon, (0, article.text.len()))
+    }
+
+    fn figures(text: &str) -> Vec<Figure> {
+        extract(
+            &Article::from_text("t.txt", &format!("제목\n입력 2024.08.05 16:40\n\n{text}\n")),
+            &Lexicon::builtin(),
+        )
+    }
+
+    #[test]
+    fn mentions_find_names_words_and_dates() {
+        let lx = Lexicon::builtin();
+        let a = Article::from_text("t.txt", "5일 독일 닥스지수는 147.32포인트(1.12%) 상승했다.");
+        let m = mentions_of(&a, &lx);
+        let names: Vec<&str> = m
+            .ents
+            .iter()
+            .map(|h| lx.entities[h.entity].name.as_str())
+            .collect();
+        assert_eq!(names, ["DAX"]);
+        assert!(m
+            .words
+            .iter()
+            .any(|w| matches!(w.class, WordClass::Direction(Direction::Up))));
+        assert_eq!(m.dates.len(), 1);
+        assert!(m.korean_sentence);
+    }
+
+    #[test]
+    fn numbers_that_are_no_figure() {
+        let lx = Lexicon::builtin();
+        let cases = [
+            ("코스피는 2,400선을 내줬다.", "2,400선"),
+            ("85.07달러(약 10만1500원)로 마감했다.", "10만1500원"),
+            ("100엔당 865.02원을 기록했다.", "100엔"),
+            ("95% of the stocks fell.", "95%"),
+            ("7% 하락 시 발동되는 서킷브레이커", "7%"),
+            ("5000포인트가 붕괴한 것은 처음이다.", "5000포인트"),
+        ];
+        for (text, number) in cases {
+            let a = Article::from_text("t.txt", text);
+            let m = mentions_of(&a, &lx);
+            let toks = number::scan(text);
+            let t = toks
+                .iter()
+                .find(|t| &text[t.start..t.end] == number)
+                .unwrap_or_else(|| panic!("{number} not scanned in {text}: {toks:?}"));
+            assert!(is_not_a_figure(&lx, &m, &toks, t), "{text}: {number}");
+        }
+        // and a plain move is one
+        let text = "코스피는 1.20% 내렸다.";
+        let a = Article::from_text("t.txt", text);
+        let toks = number::scan(text);
+        assert!(!is_not_a_figure(
+            &lx,
+            &mentions_of(&a, &lx),
+            &toks,
+            &toks[0]
+        ));
+    }
+
+    #[test]
+    fn owners_unknown_to_the_lexicon_take_their_numbers() {
+        // an English subject, a Korean subject with its particle, a name glued to a bracket
+        for text in [
+            "The FTSE 100 fell 2%, with Acme Widgets down 9% to 120p.",
+            "코스피는 1.2% 내렸고 가나다바이오는 4.10% 올랐다.",
+            "코스피가 내린 가운데 가나다바이오(4.10%)가 올랐다.",
+        ] {
+            let f = figures(text);
+            assert!(
+                f.iter()
+                    .all(|f| f.change_pct.map(|q| q.value.abs()) != Some(9.0)
+                        && f.change_pct.map(|q| q.value.abs()) != Some(4.1)),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn owners_found_by_name_anaphor_and_context() {
+        let f = figures("코스피는 1.20% 내렸다. 지수는 2,577.24에 마감했다.");
+        let bindings: Vec<Binding> = f.iter().map(|f| f.binding).collect();
+        assert_eq!(bindings, [Binding::Name, Binding::Anaphor]);
+    }
+
+    #[test]
+    fn groups_share_or_divide_numbers() {
+        let shared = figures("엔비디아·브로드컴 17% 급락");
+        assert_eq!(shared.len(), 2);
+        assert!(shared
+            .iter()
+            .all(|f| f.change_pct.map(|q| q.value) == Some(-17.0)));
+        let divided = figures("삼성전자와 SK하이닉스는 각각 2.01%, 3.15% 하락했다.");
+        let pairs: Vec<(Option<&str>, Option<f64>)> = divided
+            .iter()
+            .map(|f| (f.symbol.as_deref(), f.change_pct.map(|q| q.value)))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (Some("005930.KS"), Some(-2.01)),
+                (Some("000660.KS"), Some(-3.15))
+            ]
+        );
+    }
+
+    #[test]
+    fn emitted_figures_carry_session_and_period() {
+        let f = figures(
+            "나스닥 지수는 장중 9,858.59까지 올랐다가 9,561.48까지 밀렸다. 나스닥 지수는 올해 들어 20.10% 하락했다.",
+        );
+        let got: Vec<(Session, bool)> = f.iter().map(|f| (f.session, f.period)).collect();
+        assert_eq!(
+            got,
+            [
+                (Session::Intraday, false),
+                (Session::Intraday, false),
+                (Session::Close, true)
+            ]
+        );
+    }
+}
