@@ -486,8 +486,11 @@ impl Lexicon {
             if last.is_ascii_digit() && after.is_some_and(|c| c.is_ascii_digit()) {
                 continue;
             }
+            // `퀄컴주가는`, `인텔주식도`: a company name glued to the noun for its shares
+            let share_noun = ["주가", "주식", "지수"].iter().any(|n| text[e..].starts_with(n));
             if after.is_some_and(|c| is_hangul(c) && !PARTICLE_STARTS.contains(c))
                 && !alias.ends_with("지수")
+                && !share_noun
             {
                 // `메타버스`, `애플리케이션`: the alias is part of a longer word
                 // (`코스피지수도` is fine: the alias ends a compound noun)
