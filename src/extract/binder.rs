@@ -1004,7 +1004,15 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                 return (s, false);
             }
             if let Some(dw) = direction_any {
-                return (dw.sign(), false);
+                // `넷마블(5.52%)을 제외한 49개 기업은 모두 하락`: the exception goes against the
+                // verb it is excepted from
+                let excepted = sentence_word.is_some_and(|w| {
+                    w.start >= d.last
+                        && ["제외", "빼고", "빼면", "except", "apart from", "other than"]
+                            .iter()
+                            .any(|x| text[d.last..w.start].contains(x))
+                });
+                return (if excepted { -dw.sign() } else { dw.sign() }, false);
             }
             (1.0, false)
         };
@@ -1117,7 +1125,14 @@ fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize)
         .collect::<Vec<_>>()
         .windows(2)
         .any(|w| w[0] == "in" && w[1].len() >= 4 && w[1][..4].chars().all(|c| c.is_ascii_digit()));
-    in_year || lexicon.names_period(&before, &own, &after)
+    // `지난 한 주 동안 다우는 0.2% 떨어졌지만, … 나스닥은 1.5% 상승했다`: a period that opens
+    // the sentence governs every clause of it
+    let opening: String = sentence[..floor(start)]
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_lowercase();
+    in_year || lexicon.names_period(&before, &own, &after) || lexicon.names_period(&opening, "", "")
 }
 
 #[cfg(test)]

@@ -141,6 +141,8 @@ pub struct Lexicon {
     previous_close: Vec<String>,
     /// Words after a round number that make it a threshold (`돌파`, `가 붕괴`, `mark`).
     threshold_after: Vec<String>,
+    /// Marks of a photo caption (`Photographer:`, `사진=`).
+    captions: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -166,6 +168,7 @@ struct Builder {
     section_period: Vec<String>,
     previous_close: Vec<String>,
     threshold_after: Vec<String>,
+    captions: Vec<String>,
 }
 
 impl Builder {
@@ -293,6 +296,10 @@ impl Builder {
                         self.period_after.push(word.to_lowercase());
                         continue;
                     }
+                    "caption" => {
+                        self.captions.push(word);
+                        continue;
+                    }
                     "threshold_after" => {
                         self.threshold_after.push(word);
                         continue;
@@ -377,6 +384,7 @@ impl Builder {
             section_period: self.section_period,
             previous_close: self.previous_close,
             threshold_after: self.threshold_after,
+            captions: self.captions,
         }
     }
 }
@@ -487,7 +495,9 @@ impl Lexicon {
                 continue;
             }
             // `퀄컴주가는`, `인텔주식도`: a company name glued to the noun for its shares
-            let share_noun = ["주가", "주식", "지수"].iter().any(|n| text[e..].starts_with(n));
+            let share_noun = ["주가", "주식", "지수"]
+                .iter()
+                .any(|n| text[e..].starts_with(n));
             if after.is_some_and(|c| is_hangul(c) && !PARTICLE_STARTS.contains(c))
                 && !alias.ends_with("지수")
                 && !share_noun
@@ -607,6 +617,11 @@ impl Lexicon {
                 .iter()
                 .any(|p| lower.contains(p.as_str())),
         )
+    }
+
+    /// Is this line a photo caption (it carries a photographer's or agency's credit)?
+    pub fn is_caption_line(&self, line: &str) -> bool {
+        line.chars().count() < 600 && self.captions.iter().any(|c| line.contains(c.as_str()))
     }
 
     /// Does `after` (the text after a round number) start with a threshold word?

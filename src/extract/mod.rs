@@ -506,7 +506,13 @@ fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> 
                     && bare.starts_with(|c: char| c.is_ascii_uppercase());
             // a period before a lowercase word does not end a sentence (`Corp. sank`)
             let next_lower = line[i + 2..].starts_with(|c: char| c.is_ascii_lowercase());
-            if prev.is_some_and(|p| p.is_ascii_digit()) || c == b'.' && (abbrev || next_lower) {
+            // `to 25,753.42. The index …`: after a number, a capital letter opens a sentence
+            let number_then_capital = prev.is_some_and(|p| p.is_ascii_digit())
+                && c == b'.'
+                && line[i + 2..].starts_with(|c: char| c.is_ascii_uppercase());
+            if prev.is_some_and(|p| p.is_ascii_digit()) && !number_then_capital
+                || c == b'.' && (abbrev || next_lower)
+            {
                 continue;
             }
             out.push((ls + start, ls + i + 1));
@@ -694,8 +700,16 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             cx.section_period = period;
             continue;
         }
+        // a photo caption (`Photographer: …`) is a snapshot of some moment of the day: body
+        // text whose figures no session is assumed for
+        let caption = lexicon.is_caption_line(&text[range.0..range.1]);
+        cx.default_session = if caption {
+            Session::Unknown
+        } else {
+            default_session
+        };
         // a price table above the prose (`코스피 2,220.94 (▼69.06, -3.02%)`) is data, not a headline
-        let role = if i < body_start && !is_table_row(&text[range.0..range.1]) {
+        let role = if i < body_start && !caption && !is_table_row(&text[range.0..range.1]) {
             Role::Headline
         } else {
             Role::Body
