@@ -252,6 +252,16 @@ fn resolve_owner(
             let want: Option<Option<Kind>> = match (anaphor, t.unit) {
                 (Some(k), _) => Some(k),
                 (None, Unit::Points) => Some(Some(Kind::Index)),
+                // `결국 9.85(1.00%) 상승한 996.95로 장을 마감했다`: a bare change with its verb, in
+                // a sentence that names nothing, is the index in focus
+                (None, Unit::Bare)
+                    if korean_sentence
+                        && t.decimals > 0
+                        && t.sign.is_none()
+                        && direction_follows(text, t, toks, words) =>
+                {
+                    Some(Some(Kind::Index))
+                }
                 (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
                 (None, _) if intraday => Some(None),
                 _ => None,
@@ -366,6 +376,19 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             }
             // `closes down 1,175 in its worst point drop`: whole points right after the verb
             Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, words) => {
+                Some(Slot::Points)
+            }
+            // `fell 8.11, or 0.8 percent`: a small decimal right after the verb is points
+            Unit::Bare
+                if !korean_sentence
+                    && t.decimals > 0
+                    && t.scale == 1.0
+                    && words.iter().any(|w| {
+                        matches!(w.class, WordClass::Direction(_))
+                            && w.end <= t.start
+                            && text[w.end..t.start].trim().is_empty()
+                    }) =>
+            {
                 Some(Slot::Points)
             }
             // `2만6763.13`: a level written with 만 keeps its decimals

@@ -323,8 +323,9 @@ fn unknown_owner(
                 || lexicon.is_not_owner(stem)
                 || stem.ends_with(['다', '고', '며', '자', '면', '서', '니', '데'])
                 || words.iter().any(|h| {
-                    h.start >= start
-                        && h.end <= start + w.len()
+                    // a verb or session word in (or running into) the word: `주저 앉은`
+                    h.start < start + w.len()
+                        && start < h.end
                         && matches!(h.class, WordClass::Direction(_) | WordClass::Session(_))
                 })
             {
