@@ -206,7 +206,15 @@ fn resolve_owner(
     // `3% 넘게 빠진 S&P500 지수, 4% 넘게 밀린 나스닥`
     let forward = forward_owner(text, t, toks, ents, words);
     let owner_hit = if forward.is_some() { None } else { owner_hit };
+    // `삼성그룹주가 코스피지수를 12포인트 끌어올렸다`: a name marked as the object of the verb
+    // (을/를) is moved by the subject; the numbers are the subject's doing, not the name's move
+    let object = owner_hit.is_some_and(|h| {
+        text[h.end..].starts_with(['을', '를'])
+            && !text[h.end..t.start].contains(['.', ','])
+            && text[h.end..t.start].chars().count() < 20
+    });
     let owner: Option<(usize, String, usize)> = match owner_hit {
+        Some(_) if object => None,
         // a rate's own name holds 금리/yield: blockers guard prices, not rates
         Some(h)
             if !blocked_between(h.end, t.start)
