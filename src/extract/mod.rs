@@ -602,11 +602,19 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         .iter()
         .position(|&(s, e)| is_body_line(&text[s..e]))
         .unwrap_or(0);
+    // the trailer starts at a trailer line (`ⓒ … 무단전재`, `Copyright`) after which no line of
+    // prose with a number follows: a photo credit `ⓒ` inside the article does not end it
+    let prose_with_number = |&(s, e): &(usize, usize)| {
+        let line = &text[s..e];
+        is_body_line(line) && line.bytes().any(|b| b.is_ascii_digit())
+    };
     let trailer = lines
         .iter()
         .enumerate()
         .skip(body_start + 1)
-        .find(|(_, &(s, e))| lexicon.is_trailer_line(&text[s..e]))
+        .find(|(i, &(s, e))| {
+            lexicon.is_trailer_line(&text[s..e]) && !lines[i + 1..].iter().any(prose_with_number)
+        })
         .map_or(lines.len(), |(i, _)| i);
     let published = article
         .published
