@@ -153,7 +153,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     }
     // hypothetical numbers: `7% 하락 시 발동되는`, `5% 이상 오른 상태가`
     let conditional = words.iter().any(|w| {
-        w.class == WordClass::Conditional
+        matches!(w.class, WordClass::Conditional | WordClass::NotMove)
             && w.start >= t.end
             && text[t.end..w.start].chars().count() <= 12
     });
@@ -161,6 +161,17 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         return true;
     }
     false
+}
+
+/// Text between a number and a date that still ties the date to the number (`` or `on`).
+trait EmptyOrPreposition {
+    fn is_empty_or_preposition(&self) -> bool;
+}
+
+impl EmptyOrPreposition for str {
+    fn is_empty_or_preposition(&self) -> bool {
+        matches!(self, "" | "on" | "as of" | "at" | "in")
+    }
 }
 
 /// What the assembly knows when it asks for a number's owner.
@@ -452,11 +463,20 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         }
         // the previous close in brackets (`전 거래일(1931.97)보다`) is a level of the day before:
         // a figure of its own, never part of the day's move
-        let prior_close = t.parenthesized
-            && t.unit == Unit::Bare
-            && cx
-                .lexicon
-                .is_previous_close(text[sent.0..t.start].trim_end_matches(['(', '（', ' ']));
+        // … or printed between the word and its comparison: `전장 3196.05 대비`
+        let before_t = &text[sent.0..t.start];
+        let after_t = text[t.end..].trim_start();
+        let prior_close = matches!(t.unit, Unit::Bare | Unit::Currency(_))
+            && t.sign.is_none()
+            && (t.parenthesized
+                && cx
+                    .lexicon
+                    .is_previous_close(before_t.trim_end_matches(['(', '（', ' ']))
+                || before_t.ends_with(' ')
+                    && cx.lexicon.is_previous_close(before_t.trim_end())
+                    && ["대비", "보다", "에서"]
+                        .iter()
+                        .any(|w| after_t.starts_with(w)));
         // English `rose 936.42, or 11.08 percent` / `down 905.04`: a bare number right after a
         // direction word is a change; `to 9,387.61` / `at 3,923.68 points` is a level
         let before_txt = text[sent.0..t.start].trim_end_matches([' ', '$', '(']);
@@ -660,7 +680,17 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         };
         // a level with a unit the entity does not quote in (index in 원) is not this entity's
         let since = current.as_ref().map_or(prev_end, |d| d.last);
-        let date_between = dates.iter().any(|d| d.start >= since && d.end <= t.start);
+        // a date right after the previous number is that number's (`closed at 28,335.57 on
+        // Friday, down 28.09 points`): it does not start another figure
+        let date_between = dates.iter().any(|d| {
+            d.start >= since
+                && d.end <= t.start
+                && !text[since..d.start]
+                    .trim()
+                    .trim_start_matches(')')
+                    .trim()
+                    .is_empty_or_preposition()
+        });
         let new_owner = current
             .as_ref()
             .is_none_or(|d| d.entity != entity || d.mention != anchor && !surface.is_empty());
@@ -756,13 +786,18 @@ fn expand_groups(m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) -> Vec<Dra
             let mut k = pos;
             while k > 0 {
                 let gap = &text[ents[k - 1].end..ents[k].start];
+                // a code in brackets after a name is no part of the joiner: `삼성전자(005930)와`
+                let gap = match gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
+                    Some((code, rest)) if code.bytes().all(|b| b.is_ascii_digit()) => rest,
+                    _ => gap,
+                };
                 let joiner = matches!(
                     gap.trim(),
                     "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&"
                 );
-                let no_number = !toks
-                    .iter()
-                    .any(|t| t.start >= ents[k - 1].end && t.end <= ents[k].start);
+                let no_number = !toks.iter().any(|t| {
+                    t.unit != Unit::Counter && t.start >= ents[k - 1].end && t.end <= ents[k].start
+                });
                 if joiner && no_number && !taken.iter().any(|e| e.anchor == ents[k - 1].start) {
                     group.push(k - 1);
                     k -= 1;

@@ -94,6 +94,8 @@ pub enum WordClass {
     Subject,
     /// A word after a number that makes it hypothetical (`하락 시 발동`).
     Conditional,
+    /// After a number: it is no market move (`a 20 percent stake`, `지분 5%`).
+    NotMove,
     /// A ratio said in words (`절반`, `half`, `twice`), in thousandths.
     Ratio(u32),
 }
@@ -263,6 +265,7 @@ impl Builder {
                     "blocker" => WordClass::Blocker,
                     "subject" => WordClass::Subject,
                     "conditional" => WordClass::Conditional,
+                    "not_move" => WordClass::NotMove,
                     "ratio" => match value.parse::<f64>() {
                         Ok(v) if v > 0.0 => WordClass::Ratio((v * 1000.0).round() as u32),
                         _ => {

@@ -673,6 +673,15 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     }
 
     let parenthesized = prev_char(text, start).is_some_and(|c| c == '(' || c == '（');
+    // a KRX code in brackets after a company name (`삼성물산(000830)`): an identifier
+    if parenthesized
+        && unit == Unit::Bare
+        && end - start == 6
+        && text[start..end].bytes().all(|b| b.is_ascii_digit())
+        && text[end..].starts_with(')')
+    {
+        unit = Unit::Counter;
+    }
     let value = match sign {
         Some(s) => s * value,
         None => value,
