@@ -143,6 +143,14 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
             return true;
         }
     }
+    // a price per month or year (`월 20달러`, `연 100달러`) is a product's price, not a share's
+    if matches!(t.unit, Unit::Currency(_))
+        && ["월 ", "월", "연 ", "per month", "a month"]
+            .iter()
+            .any(|p| text[sent.0..t.start].trim_end_matches('$').ends_with(p))
+    {
+        return true;
+    }
     // a quoting unit, not a figure: `100엔당 865.02원`, `배럴당`
     if matches!(t.unit, Unit::Currency(_)) && text[t.end..].starts_with('당') {
         return true;
