@@ -165,7 +165,11 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
             && w.start >= t.end
             && text[t.end..w.start].chars().count() <= 12
     });
-    if conditional {
+    // `삼성전자 상승분을 제외하면 코스피는 103.22로`: a figure under a hypothesis
+    let hypothetical = words
+        .iter()
+        .any(|w| w.class == WordClass::HypotheticalBefore && w.end <= t.start);
+    if conditional || hypothetical {
         return true;
     }
     false
@@ -221,6 +225,21 @@ fn resolve_owner(
     let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
     let blocked_between = |a: usize, b: usize| m.blocked_between(a, b);
     let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
+    // points are an index's unit: past a company named in between (`나스닥 지수가 … 마이크로소프트
+    // (MS)의 … 286.29포인트 폭락한`), they are the index's
+    let owner_hit = match owner_hit {
+        Some(h)
+            if t.unit == Unit::Points
+                && cx.lexicon.entities[h.entity].kind == Kind::Stock
+                && !text[t.end..].starts_with(['p', 'P']) =>
+        {
+            ents.iter()
+                .rev()
+                .find(|x| x.end <= t.start && cx.lexicon.entities[x.entity].kind == Kind::Index)
+                .or(Some(h))
+        }
+        other => other,
+    };
     // a name right after the number's modifier verb outranks one before it:
     // `3% 넘게 빠진 S&P500 지수, 4% 넘게 밀린 나스닥`
     let forward = forward_owner(text, t, toks, ents, words);

@@ -96,6 +96,9 @@ pub enum WordClass {
     Conditional,
     /// After a number: it is no market move (`a 20 percent stake`, `지분 5%`).
     NotMove,
+    /// Before a number in its sentence: what follows is hypothetical (`삼성전자를 제외하면
+    /// 코스피는 103.22`, `had it not been for`).
+    HypotheticalBefore,
     /// A ratio said in words (`절반`, `half`, `twice`), in thousandths.
     Ratio(u32),
 }
@@ -266,6 +269,7 @@ impl Builder {
                     "subject" => WordClass::Subject,
                     "conditional" => WordClass::Conditional,
                     "not_move" => WordClass::NotMove,
+                    "hypothetical_before" => WordClass::HypotheticalBefore,
                     "ratio" => match value.parse::<f64>() {
                         Ok(v) if v > 0.0 => WordClass::Ratio((v * 1000.0).round() as u32),
                         _ => {
