@@ -55,6 +55,28 @@ fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Does `line` break off a sentence that `next` continues? Prose that ends without a sentence
+/// mark, followed by a line that starts mid-sentence (Hangul or a lowercase word); never a
+/// table row, a heading or a list item.
+fn is_wrapped(line: &str, next: &str) -> bool {
+    let (a, b) = (line.trim(), next.trim());
+    let prose = |t: &str| {
+        t.chars().count() >= 12
+            && t.chars().filter(|c| *c == ' ').count() >= 2
+            && !is_table_row(t)
+            && !t.starts_with(['-', '•', '·', '▶', '▲', '■', '□', '[', '<', '※', '*'])
+    };
+    !a.is_empty()
+        && !b.is_empty()
+        && prose(a)
+        && !a.ends_with([
+            '.', '다', '?', '!', '”', '"', ')', ':', '…', '’', '」', ']', '>',
+        ])
+        && b.starts_with(|c: char| is_hangul(c) || c.is_ascii_lowercase())
+        && !is_table_row(b)
+        && b.chars().count() >= 4
+}
+
 /// A body line reads like prose: long, ending a sentence.
 fn is_body_line(line: &str) -> bool {
     let t = line.trim();
@@ -701,7 +723,28 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         }
         aside[i] = in_aside;
     }
-    for (i, &range) in lines.iter().enumerate().take(trailer) {
+    // a hard-wrapped sentence (`오라클의 주가는 10.43달러나` / `급강하, 1백7.68달러를 기록했다.`)
+    // is read as one line: its numbers keep their subject
+    let mut units: Vec<(usize, (usize, usize))> = Vec::new();
+    let mut i = 0;
+    while i < trailer.min(lines.len()) {
+        let mut range = lines[i];
+        let first = i;
+        while i + 1 < trailer.min(lines.len())
+            && i >= body_start
+            && !aside[i + 1]
+            && is_wrapped(
+                &text[lines[i].0..lines[i].1],
+                &text[lines[i + 1].0..lines[i + 1].1],
+            )
+        {
+            i += 1;
+            range.1 = lines[i].1;
+        }
+        units.push((first, range));
+        i += 1;
+    }
+    for (i, range) in units {
         if aside[i] {
             continue;
         }
