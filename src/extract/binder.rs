@@ -516,6 +516,12 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             "to end at",
             "ended at",
             "finished at",
+            "at around",
+            "at about",
+            "at roughly",
+            "at nearly",
+            "to around",
+            "to about",
         ]
         .iter()
         .any(|m| {
@@ -965,10 +971,28 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                 .any(|a| a.start == w.start && matches!(a.class, WordClass::Anaphor(_)))
                 && text[w.end..first_change].chars().count() <= 2
         });
+        // `한국전력(3.16%), NAVER(0.27%), 신한지주(2.02%) 등은 올랐다`: the verb that closes a
+        // list of names and numbers governs every number of it
+        let list_verb = last_change.filter(|_| role == Role::Body).and_then(|lc| {
+            dir_words.iter().find(|w| {
+                w.start >= lc && {
+                    let gap = &text[lc..w.start];
+                    !["고,", "고 ", "며", "다.", "지만", "반면", "제외", "빼고"]
+                        .iter()
+                        .any(|x| gap.contains(x))
+                        && gap.chars().count() <= 120
+                        // only bracketed list items between: `NAVER(0.27%), 신한지주(2.02%)`
+                        && toks
+                            .iter()
+                            .filter(|t| t.start >= lc && t.end <= w.start)
+                            .all(|t| t.parenthesized && t.unit == Unit::Percent)
+                }
+            })
+        });
         let local = if adjacent_noun.is_some() {
             adjacent_noun
         } else if korean_sentence {
-            after_word.or(before_word)
+            after_word.or(list_verb).or(before_word)
         } else {
             before_word.or(after_word)
         };

@@ -730,7 +730,13 @@ fn match_unit(rest: &str) -> Option<(UnitMatch, usize)> {
         }
     }
     for (u, code) in CURRENCY_SUFFIXES {
-        if let Some(after) = rest.strip_prefix(u) {
+        // English currency words in any case (`562.1 Yen`)
+        let after = if u.is_ascii() {
+            starts_with_ci(rest, u).then(|| &rest[u.len()..])
+        } else {
+            rest.strip_prefix(u)
+        };
+        if let Some(after) = after {
             if u.is_ascii() && after.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 continue;
             }
