@@ -225,6 +225,21 @@ fn resolve_owner(
     let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
     let blocked_between = |a: usize, b: usize| m.blocked_between(a, b);
     let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
+    // `Shares of Pfizer, a component of the Dow Jones industrial average, plummeted 24%`: a name
+    // inside an apposition describes the subject before it; it does not own the number
+    let owner_hit = owner_hit
+        .and_then(|h| {
+            let before = ents.iter().rev().find(|p| p.end <= h.start)?;
+            let gap = &text[before.end..h.start];
+            let after = &text[h.end..t.start];
+            let apposition = [", a ", ", an ", ", the ", ", part of ", ", which "]
+                .iter()
+                .any(|a| gap.starts_with(a))
+                && !gap[1..].contains(',')
+                && after.trim_start().starts_with(',');
+            Some(if apposition { before } else { h })
+        })
+        .or(owner_hit);
     // points are an index's unit: past a company named in between (`나스닥 지수가 … 마이크로소프트
     // (MS)의 … 286.29포인트 폭락한`), they are the index's
     let owner_hit = match owner_hit {
@@ -688,7 +703,8 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                             && text[w.end..t.start].trim_end_matches(['$', ' ']) == " of"
                     });
                 let precedes = !korean_sentence && !level_marker && (verb_before || noun_of);
-                if level_after_verb && t.sign.is_none() {
+                if (level_after_verb || level_marker && !korean_sentence) && t.sign.is_none() {
+                    // `closed at $25.75, down $3.23`: `at`/`to` name the level, whatever follows
                     Slot::Level
                 } else if t.sign.is_some() || follows || precedes || after_percent {
                     Slot::Points

@@ -674,11 +674,18 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
 
     let parenthesized = prev_char(text, start).is_some_and(|c| c == '(' || c == '（');
     // a KRX code in brackets after a company name (`삼성물산(000830)`): an identifier
+    // … or an exchange ticker (`텐센트홀딩스(0700.HK)`, `(7203.T)`)
+    let exchange_suffix = text[end..]
+        .strip_prefix('.')
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(code, _)| {
+            (1..=2).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase())
+        });
     if parenthesized
         && unit == Unit::Bare
-        && end - start == 6
         && text[start..end].bytes().all(|b| b.is_ascii_digit())
-        && text[end..].starts_with(')')
+        && (end - start == 6 && text[end..].starts_with(')')
+            || (4..=6).contains(&(end - start)) && exchange_suffix)
     {
         unit = Unit::Counter;
     }
