@@ -1101,6 +1101,23 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                 session = Session::Intraday;
             }
         }
+        // `1만2256.59까지 후퇴했다가`: a level reached on the way is an intraday print, unless
+        // the close is named right after it
+        if session == cx.default_session
+            && d.level.is_some()
+            && d.change_tokens().next().is_none()
+            && text[d.last..].starts_with("까지")
+            && !cx.lexicon.is_level_suffix(&text[d.last + "까지".len()..])
+            && !words.iter().any(|w| {
+                matches!(
+                    w.class,
+                    WordClass::Session(SessionWord::CloseAfter | SessionWord::CloseBefore)
+                ) && w.start >= d.last
+                    && w.start <= d.last + 24
+            })
+        {
+            session = Session::Intraday;
+        }
         prev_session = Some(session);
 
         // date

@@ -648,7 +648,15 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         end += '대'.len_utf8();
     }
 
-    // signs printed after the number: `17%↓`, `3.00%↓`
+    // signs printed after the number: `17%↓`, `3.00%↓`, `62.78P ↓`
+    let spaced_arrow = text[end..].starts_with(' ')
+        && text[end + 1..].starts_with(['↑', '↓', '▲', '▼'])
+        && !text[end + 1..].chars().nth(1).is_some_and(|c| {
+            is_digit(c) || c == ' ' && text[end + 1..].chars().nth(2).is_some_and(is_digit)
+        });
+    if spaced_arrow {
+        end += 1;
+    }
     let after = &text[end..];
     if let Some(c) = after.chars().next() {
         let s = match c {
@@ -942,6 +950,9 @@ mod tests {
         assert!((t.half_width - 0.5e11).abs() < 1.0);
         assert_eq!(one("465.02P 급락").unit, Unit::Points);
         assert_eq!(one("(2,14%)내린").value, 2.14);
+        assert_eq!(one("코스피 62.78P ↓").value, -62.78);
+        // an arrow that signs the next number stays with it: `1.5% ▲2.1%`
+        assert_eq!(scan("1.5% ▲2.1%")[0].value, 1.5);
         assert_eq!(one("to 17 400.75 points").value, 17400.75);
         assert_eq!(scan("in 2 000 cases").len(), 2);
         assert_eq!(one("41.9p to").unit, Unit::Points);
