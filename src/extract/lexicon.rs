@@ -280,11 +280,11 @@ impl Builder {
                         }
                     },
                     "trailer" => {
-                        self.trailers.push(word);
+                        self.trailers.push(word.to_lowercase());
                         continue;
                     }
                     "aside" => {
-                        self.asides.push(word);
+                        self.asides.push(word.to_lowercase());
                         continue;
                     }
                     "level_suffix" => {
@@ -595,8 +595,11 @@ impl Lexicon {
 
     /// Does this line open a box inside the article (related articles, read more)?
     pub fn is_aside_line(&self, line: &str) -> bool {
-        let t = line.trim().to_lowercase();
-        t.chars().count() < 40 && self.asides.iter().any(|m| t.contains(&m.to_lowercase()))
+        let t = line.trim();
+        t.chars().count() < 40 && {
+            let t = t.to_lowercase();
+            self.asides.iter().any(|m| t.contains(m.as_str()))
+        }
     }
 
     /// Do the words before a figure (lowercased), inside it, or after it make it a change over a
@@ -652,8 +655,12 @@ impl Lexicon {
 
     /// Is this line the start of the article's trailer (source line, related articles ...)?
     pub fn is_trailer_line(&self, line: &str) -> bool {
-        let t = line.trim().to_lowercase();
-        t.chars().count() < 80 && self.trailers.iter().any(|m| t.contains(&m.to_lowercase()))
+        // the words are stored lowercased; only short lines are lowercased to compare
+        let t = line.trim();
+        t.chars().count() < 80 && {
+            let t = t.to_lowercase();
+            self.trailers.iter().any(|m| t.contains(m.as_str()))
+        }
     }
 }
 
