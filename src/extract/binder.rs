@@ -537,6 +537,8 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             "at nearly",
             "to around",
             "to about",
+            "high of",
+            "low of",
         ]
         .iter()
         .any(|m| {
@@ -702,7 +704,14 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                             && w.end <= t.start
                             && text[w.end..t.start].trim_end_matches(['$', ' ']) == " of"
                     });
-                let precedes = !korean_sentence && !level_marker && (verb_before || noun_of);
+                // `gained 4.48 percent, or $1.38`: the money after a percent is its change
+                let or_after_pct = !korean_sentence
+                    && text[sent.0..t.start].trim_end().ends_with(" or")
+                    && current
+                        .as_ref()
+                        .is_some_and(|d| d.pct.is_some() && d.points.is_none());
+                let precedes =
+                    !korean_sentence && !level_marker && (verb_before || noun_of || or_after_pct);
                 if (level_after_verb || level_marker && !korean_sentence) && t.sign.is_none() {
                     // `closed at $25.75, down $3.23`: `at`/`to` name the level, whatever follows
                     Slot::Level

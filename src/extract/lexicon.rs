@@ -516,6 +516,16 @@ impl Lexicon {
                 }
                 // Latin alias glued to Hangul (`S&P500지수`) is fine
             }
+            // `(NASDAQ: CLWR)`, `(NYSE:BA)`: an exchange naming a ticker is no index mention
+            let rest = text[e..].trim_start_matches(' ');
+            if rest.starts_with(':')
+                && rest[1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_uppercase() || c == '.')
+                && text[..s].trim_end().ends_with('(')
+            {
+                continue;
+            }
             let idx = m.pattern().as_usize();
             if self.number_only[idx] {
                 // `대만 9.70%↓`: a country name stands for its index only right before a number

@@ -98,6 +98,9 @@ const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("A$", "AUD"),
     ("C$", "CAD"),
     ("S$", "SGD"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+    ("₹", "INR"),
     ("$", "USD"),
     ("₩", "KRW"),
     ("€", "EUR"),
@@ -354,6 +357,10 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
     if let Some(p) = prev_char(text, i) {
         if p.is_ascii_alphabetic() || p == '_' {
             return true;
+        }
+        // `Rs.2521.85`: a currency prefix that ends in a dot
+        if p == '.' && text[..i].ends_with("Rs.") {
+            return false;
         }
         if p == '-' || p == '/' || p == ':' || p == '.' || p == '–' {
             let before = &text[..i - p.len_utf8()];
@@ -631,7 +638,12 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
 
     // threshold suffixes right after the unit: 선, 대, 돌파 (2,400선, 5만원대, 1,400원 돌파)
     let after = &text[end..];
-    if after.starts_with('선') && !after.starts_with("선물") && !after.starts_with("선언") {
+    // `2,400선` is a threshold; `2만2241.50선에서 움직이는 중` a level printed with its decimals
+    if after.starts_with('선')
+        && !after.starts_with("선물")
+        && !after.starts_with("선언")
+        && decimals == 0
+    {
         unit = Unit::Threshold;
         end += '선'.len_utf8();
     } else if after.starts_with('대') && unit == Unit::Percent && !after.starts_with("대비") {
@@ -951,6 +963,9 @@ mod tests {
         assert_eq!(one("465.02P 급락").unit, Unit::Points);
         assert_eq!(one("(2,14%)내린").value, 2.14);
         assert_eq!(one("코스피 62.78P ↓").value, -62.78);
+        assert_eq!(one("to Rs.2521.85").unit, Unit::Currency("INR"));
+        assert_eq!(one("2,400선").unit, Unit::Threshold);
+        assert_eq!(one("2만2241.50선에서").unit, Unit::Bare);
         // an arrow that signs the next number stays with it: `1.5% ▲2.1%`
         assert_eq!(scan("1.5% ▲2.1%")[0].value, 1.5);
         assert_eq!(one("to 17 400.75 points").value, 17400.75);
