@@ -561,7 +561,10 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     d.change_tokens().next().is_some()
                         && modifier_verb_before(text, words, d.last, t.start)
                 });
-                let as_level = cx.lexicon.is_level_suffix(&text[t.end..]) || after_change_verb;
+                // `장중에 14,021.95포인트까지 상승`: a points number reached is a level
+                let reached = text[t.end..].starts_with("까지");
+                let as_level =
+                    cx.lexicon.is_level_suffix(&text[t.end..]) || after_change_verb || reached;
                 Some(if as_level { Slot::Level } else { Slot::Points })
             }
             _ => slot_unit,
@@ -781,7 +784,9 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 || gap.contains(" and ");
             // `244.11달러로 전날보다 1.11달러(0.45%) 낮아졌고`: the level, then its change
             // against the day before, is one figure
-            let comparison = gap.contains("보다") || gap.contains("대비");
+            let comparison = ["보다", "대비", "비해", "比"]
+                .iter()
+                .any(|c| gap.contains(c));
             slot != Slot::Level
                 && d.level.is_some()
                 && !comparison
@@ -1438,6 +1443,26 @@ fn forward_owner<'h>(
     let gap = &text[last..h.start];
     let rest = gap.trim_start_matches([')', ' ', ',']);
     if rest.starts_with("off the ") || rest.starts_with("off ") {
+        return Some(h);
+    }
+    // Korean `1만5065.59로 시작한 항셍지수는`: a level, then the session verb that names the
+    // name after it
+    let session_modifier = [
+        "시작한",
+        "출발한",
+        "마감한",
+        "마친",
+        "장을 마친",
+        "거래를 마친",
+    ]
+    .iter()
+    .any(|v| {
+        let g = gap.trim();
+        ["로 ", "으로 ", "에 "]
+            .iter()
+            .any(|p| g.strip_prefix(p).is_some_and(|rest| rest.trim() == *v))
+    });
+    if session_modifier {
         return Some(h);
     }
     // Korean: hedge words and one direction verb in its modifier form, nothing else
