@@ -1569,15 +1569,20 @@ fn unknown_owner(
                 }
                 continue;
             };
+            let overlapping = |class: fn(&WordClass) -> bool| {
+                words
+                    .iter()
+                    .any(|h| h.start < start + w.len() && start < h.end && class(&h.class))
+            };
+            // a session word that merely ends like a particle (`시초가`, `고가는`) is filler
+            if overlapping(|c| matches!(c, WordClass::Session(_))) {
+                continue;
+            }
             if stem.is_empty()
                 || lexicon.is_not_owner(stem)
                 || stem.ends_with(['다', '고', '며', '자', '면', '서', '니', '데'])
-                || words.iter().any(|h| {
-                    // a verb or session word in (or running into) the word: `주저 앉은`
-                    h.start < start + w.len()
-                        && start < h.end
-                        && matches!(h.class, WordClass::Direction(_) | WordClass::Session(_))
-                })
+                // a verb in (or running into) the word: `주저 앉은`
+                || overlapping(|c| matches!(c, WordClass::Direction(_)))
             {
                 return false;
             }
