@@ -302,14 +302,28 @@ fn resolve_owner(
                     .next()
                     .unwrap_or(""),
             );
+            // `The fall of $15.5 to $90.75 dragged …`: a sentence that opens with a move noun
+            let opens_with_move = !korean_sentence && {
+                let opening = text[sent.0..t.start].trim_start();
+                [
+                    "The fall of",
+                    "The drop of",
+                    "The gain of",
+                    "The rise of",
+                    "The loss of",
+                ]
+                .iter()
+                .any(|p| opening.starts_with(p))
+            };
             let english_move = !korean_sentence
-                && noun_phrase_start
                 && matches!(t.unit, Unit::Currency(_))
-                && words.iter().any(|w| {
-                    is_dir(w)
-                        && (w.start >= t.end && w.start <= t.end + 2
-                            || w.end + 2 >= t.start && w.end <= t.start)
-                });
+                && (opens_with_move
+                    || noun_phrase_start
+                        && words.iter().any(|w| {
+                            is_dir(w)
+                                && (w.start >= t.end && w.start <= t.end + 2
+                                    || w.end + 2 >= t.start && w.end <= t.start)
+                        }));
             let want: Option<Option<Kind>> = match (anaphor, t.unit) {
                 (Some(k), _) => Some(k),
                 (None, Unit::Points) => Some(Some(Kind::Index)),
@@ -546,9 +560,23 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 && !before_txt[..before_txt.len() - m.len()]
                     .ends_with(|c: char| c.is_ascii_alphabetic())
         });
-        let verb_before = words
-            .iter()
-            .any(|w| is_dir(w) && w.end <= t.start && text[w.end..t.start].trim().is_empty());
+        // a hedge may sit between the verb and its number: `fell almost $15`
+        let verb_before = words.iter().any(|w| {
+            is_dir(w) && w.end <= t.start && {
+                let gap = text[w.end..t.start].trim();
+                gap.is_empty()
+                    || [
+                        "almost",
+                        "nearly",
+                        "about",
+                        "roughly",
+                        "around",
+                        "more than",
+                        "as much as",
+                    ]
+                    .contains(&gap)
+            }
+        });
         let slot_unit = match (t.unit, slot_unit) {
             (Unit::Bare, Some(Slot::Level)) if verb_before && !korean_sentence => {
                 Some(Slot::Points)
@@ -1442,7 +1470,16 @@ fn forward_owner<'h>(
         .unwrap_or(t.end);
     let gap = &text[last..h.start];
     let rest = gap.trim_start_matches([')', ' ', ',']);
-    if rest.starts_with("off the ") || rest.starts_with("off ") {
+    // the English forms name the owner of the numbers right before the name only: no verb of
+    // another clause between this number and the name
+    let own_group = !words.iter().any(|w| {
+        matches!(w.class, WordClass::Direction(_)) && w.start >= t.end && w.end <= h.start
+    });
+    if own_group && (rest.starts_with("off the ") || rest.starts_with("off ")) {
+        return Some(h);
+    }
+    // `a fall of 8% in the tech-heavy US Nasdaq Composite index`
+    if own_group && rest.starts_with("in the ") && rest.len() <= 40 && !rest.contains(',') {
         return Some(h);
     }
     // Korean `1만5065.59로 시작한 항셍지수는`: a level, then the session verb that names the
