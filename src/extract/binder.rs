@@ -639,6 +639,13 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     Slot::Points
                 })
             }
+            // … and in English copy a price in pence is never an index's points
+            (Kind::Index, Unit::Points, _)
+                if !korean_sentence && text[t.start..t.end].ends_with(['p', 'P']) =>
+            {
+                prev_end = t.end;
+                continue;
+            }
             (_, Unit::BasisPoints, _) => {
                 prev_end = t.end;
                 continue;

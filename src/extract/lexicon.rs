@@ -437,6 +437,57 @@ fn squeeze(alias: &str) -> String {
         .collect()
 }
 
+/// Words that may follow a one-word Latin name without making it part of a longer one.
+const LATIN_NAME_TAILS: &[&str] = &[
+    "Index",
+    "Composite",
+    "Average",
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "Holdings",
+    "Group",
+    "Plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "SE",
+    "ASA",
+    "Class",
+    "Shares",
+    "On",
+    "In",
+    "At",
+    "And",
+    "But",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Jones",
+    "Industrials",
+    "Futures",
+    "ADR",
+    "ADRs",
+    "Mining",
+    "Energy",
+    "Motor",
+    "Motors",
+    "Financial",
+    "Technologies",
+    "Technology",
+    "Pharmaceuticals",
+    "International",
+    "Airlines",
+];
+
 /// Korean particles that may follow an entity name directly (엔비디아는, 코스피가).
 const PARTICLE_STARTS: &str = "은는이가을를의도와과로으에만까보측";
 
@@ -515,6 +566,35 @@ impl Lexicon {
                     continue;
                 }
                 // Latin alias glued to Hangul (`S&P500지수`) is fine
+            }
+            // `Dow Chemical`, `FTSE Bursa Malaysia`, `Nasdaq Stock Market`: a one-word Latin
+            // alias followed by another capitalised name is part of a longer name
+            // (not in a title-case headline: `KOSPI Hits All-Time High`)
+            let title_case = {
+                let ws: Vec<&str> = text
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+                    .collect();
+                ws.len() >= 4
+                    && ws
+                        .iter()
+                        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                        .count()
+                        * 10
+                        >= ws.len() * 7
+            };
+            if alias.is_ascii() && !alias.contains(' ') && alias.len() > 2 && !title_case {
+                let next: String = text[e..]
+                    .strip_prefix(' ')
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '&' || *c == '.')
+                    .collect();
+                if next.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !LATIN_NAME_TAILS.contains(&next.trim_end_matches('.'))
+                {
+                    continue;
+                }
             }
             // `(NASDAQ: CLWR)`, `(NYSE:BA)`: an exchange naming a ticker is no index mention
             let rest = text[e..].trim_start_matches(' ');

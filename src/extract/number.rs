@@ -693,6 +693,14 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     }
 
     let parenthesized = prev_char(text, start).is_some_and(|c| c == '(' || c == '（');
+    // `SK하이닉스[000660]`: a code in square brackets is an identifier
+    if prev_char(text, start) == Some('[')
+        && end - start == 6
+        && text[start..end].bytes().all(|b| b.is_ascii_digit())
+        && text[end..].starts_with(']')
+    {
+        unit = Unit::Counter;
+    }
     // a KRX code in brackets after a company name (`삼성물산(000830)`): an identifier
     // … or an exchange ticker (`텐센트홀딩스(0700.HK)`, `(7203.T)`)
     let exchange_suffix = text[end..]
