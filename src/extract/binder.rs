@@ -246,7 +246,7 @@ fn resolve_owner(
         Some(h)
             if t.unit == Unit::Points
                 && cx.lexicon.entities[h.entity].kind == Kind::Stock
-                && !text[t.end..].starts_with(['p', 'P']) =>
+                && !text[t.start..t.end].ends_with(['p', 'P']) =>
         {
             ents.iter()
                 .rev()

@@ -595,6 +595,21 @@ impl Lexicon {
                 {
                     continue;
                 }
+                // `S&P healthcare index`, `Nikkei stock average`? no: a sector index
+                let mut words_after = text[e..].split_whitespace();
+                let (w1, w2) = (words_after.next(), words_after.next());
+                if w1.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+                    && w2.is_some_and(|w| {
+                        matches!(
+                            w.trim_end_matches([',', '.']),
+                            "index" | "sector" | "sub-index"
+                        )
+                    })
+                    && w1 != Some("composite")
+                    && w1 != Some("benchmark")
+                {
+                    continue;
+                }
             }
             // `(NASDAQ: CLWR)`, `(NYSE:BA)`: an exchange naming a ticker is no index mention
             let rest = text[e..].trim_start_matches(' ');
