@@ -54,9 +54,9 @@ impl<'a> Mentions<'a> {
         Mentions {
             text,
             sent,
-            ents: shift_entities(lexicon.entities_in(s_text), sent.0),
-            words: shift_words(lexicon.words_in(s_text), sent.0),
-            dates: shift_dates(dates::date_exprs(s_text), sent.0),
+            ents: shifted(lexicon.entities_in(s_text), sent.0),
+            words: shifted(lexicon.words_in(s_text), sent.0),
+            dates: shifted(dates::date_exprs(s_text), sent.0),
             korean_sentence: s_text.chars().any(is_hangul),
         }
     }
@@ -1765,34 +1765,24 @@ fn followed_by_signed_change(text: &str, t: &NumToken, toks: &[NumToken]) -> boo
     })
 }
 
-fn shift_entities(hits: Vec<EntityHit>, by: usize) -> Vec<EntityHit> {
-    hits.into_iter()
-        .map(|h| EntityHit {
-            start: h.start + by,
-            end: h.end + by,
-            ..h
-        })
-        .collect()
+/// A hit found in a sentence's text, moved to its offsets in the article text.
+trait Spanned {
+    fn shift(self, by: usize) -> Self;
 }
 
-fn shift_words(hits: Vec<WordHit>, by: usize) -> Vec<WordHit> {
-    hits.into_iter()
-        .map(|h| WordHit {
-            start: h.start + by,
-            end: h.end + by,
-            ..h
-        })
-        .collect()
+macro_rules! spanned {
+    ($($t:ty),*) => {$(
+        impl Spanned for $t {
+            fn shift(self, by: usize) -> Self {
+                Self { start: self.start + by, end: self.end + by, ..self }
+            }
+        }
+    )*};
 }
+spanned!(EntityHit, WordHit, DateExpr);
 
-fn shift_dates(hits: Vec<DateExpr>, by: usize) -> Vec<DateExpr> {
-    hits.into_iter()
-        .map(|h| DateExpr {
-            start: h.start + by,
-            end: h.end + by,
-            ..h
-        })
-        .collect()
+fn shifted<T: Spanned>(hits: Vec<T>, by: usize) -> Vec<T> {
+    hits.into_iter().map(|h| h.shift(by)).collect()
 }
 
 /// Is a round number followed by a threshold phrase (`3,000 돌파`, `1,400원을 넘어섰다`,

@@ -164,17 +164,24 @@ struct Builder {
     entities: Vec<Entity>,
     aliases: Vec<(String, usize)>,
     words: Vec<(String, WordClass)>,
-    trailers: Vec<String>,
-    asides: Vec<String>,
-    level_suffixes: Vec<String>,
-    not_owner: Vec<String>,
-    period_before: Vec<String>,
-    period_after: Vec<String>,
-    section_period: Vec<String>,
-    previous_close: Vec<String>,
-    threshold_after: Vec<String>,
-    captions: Vec<String>,
+    /// The phrase lists of [`PHRASE_CLASSES`], by class.
+    phrases: std::collections::HashMap<&'static str, Vec<String>>,
 }
+
+/// Word classes that are plain lists of phrases (matched by `Lexicon::is_*` methods rather
+/// than by the word matcher), and whether they are compared lowercased.
+const PHRASE_CLASSES: &[(&str, bool)] = &[
+    ("trailer", true),
+    ("aside", true),
+    ("level_suffix", false),
+    ("not_owner", false),
+    ("period_before", true),
+    ("period_after", true),
+    ("section_period", true),
+    ("previous_close", false),
+    ("threshold_after", false),
+    ("caption", false),
+];
 
 impl Builder {
     fn add_file(&mut self, path: &str, content: &str) -> Result<(), LexiconError> {
@@ -238,6 +245,13 @@ impl Builder {
                 if word.is_empty() {
                     return Err(err(n, "empty word".into()));
                 }
+                if let Some(&(name, lowercase)) =
+                    PHRASE_CLASSES.iter().find(|(name, _)| *name == class)
+                {
+                    let phrase = if lowercase { word.to_lowercase() } else { word };
+                    self.phrases.entry(name).or_default().push(phrase);
+                    continue;
+                }
                 let wc = match class {
                     "direction" => match value {
                         "up" => WordClass::Direction(Direction::Up),
@@ -279,46 +293,6 @@ impl Builder {
                             ))
                         }
                     },
-                    "trailer" => {
-                        self.trailers.push(word.to_lowercase());
-                        continue;
-                    }
-                    "aside" => {
-                        self.asides.push(word.to_lowercase());
-                        continue;
-                    }
-                    "level_suffix" => {
-                        self.level_suffixes.push(word);
-                        continue;
-                    }
-                    "not_owner" => {
-                        self.not_owner.push(word);
-                        continue;
-                    }
-                    "period_before" => {
-                        self.period_before.push(word.to_lowercase());
-                        continue;
-                    }
-                    "period_after" => {
-                        self.period_after.push(word.to_lowercase());
-                        continue;
-                    }
-                    "caption" => {
-                        self.captions.push(word);
-                        continue;
-                    }
-                    "threshold_after" => {
-                        self.threshold_after.push(word);
-                        continue;
-                    }
-                    "previous_close" => {
-                        self.previous_close.push(word);
-                        continue;
-                    }
-                    "section_period" => {
-                        self.section_period.push(word.to_lowercase());
-                        continue;
-                    }
                     _ => return Err(err(n, format!("unknown word class `{class}`"))),
                 };
                 self.words.push((word, wc));
@@ -333,6 +307,8 @@ impl Builder {
     }
 
     fn build(mut self) -> Lexicon {
+        let mut lists = std::mem::take(&mut self.phrases);
+        let mut phrases = |class: &str| lists.remove(class).unwrap_or_default();
         // later (user) aliases win over built-in ones for the same surface
         let mut seen = std::collections::HashMap::new();
         for (i, (a, _)) in self.aliases.iter().enumerate() {
@@ -382,16 +358,16 @@ impl Builder {
             alias_matcher,
             words,
             word_matcher,
-            trailers: self.trailers,
-            asides: self.asides,
-            level_suffixes: self.level_suffixes,
-            not_owner: self.not_owner.into_iter().collect(),
-            period_before: self.period_before,
-            period_after: self.period_after,
-            section_period: self.section_period,
-            previous_close: self.previous_close,
-            threshold_after: self.threshold_after,
-            captions: self.captions,
+            trailers: phrases("trailer"),
+            asides: phrases("aside"),
+            level_suffixes: phrases("level_suffix"),
+            not_owner: phrases("not_owner").into_iter().collect(),
+            period_before: phrases("period_before"),
+            period_after: phrases("period_after"),
+            section_period: phrases("section_period"),
+            previous_close: phrases("previous_close"),
+            threshold_after: phrases("threshold_after"),
+            captions: phrases("caption"),
         }
     }
 }
