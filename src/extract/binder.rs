@@ -1227,8 +1227,12 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         };
         let start = d.anchor.min(d.first);
         let end = d.last;
-        let (src_start, src_end) = cx.article.source_span(start, end);
-        let (line, column) = cx.article.line_col(src_start);
+        let SourcePlace {
+            span,
+            line,
+            column,
+            text: source_text,
+        } = SourcePlace::of(cx.article, start, end);
         let kind = entity.kind;
         let approx = d
             .change_tokens()
@@ -1280,15 +1284,10 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                     end - sent.0,
                 ),
             pair: None,
-            span: (src_start, src_end),
+            span,
             line,
             column,
-            text: cx
-                .article
-                .source
-                .get(src_start..src_end)
-                .unwrap_or_default()
-                .to_string(),
+            text: source_text,
         });
         cx.topic = Some(d.entity);
         cx.topic_by_kind.insert(kind, d.entity);
@@ -1397,8 +1396,12 @@ fn unknown_stock_moves(
             hedge: t.hedge,
             text_span: (t.start, t.end),
         };
-        let (src_start, src_end) = cx.article.source_span(ms, me);
-        let (line, column) = cx.article.line_col(src_start);
+        let SourcePlace {
+            span,
+            line,
+            column,
+            text: source_text,
+        } = SourcePlace::of(cx.article, ms, me);
         let event_date = event_date(cx, Market::Kr, None);
         cx.figures.push(Figure {
             article: cx.article.path.clone(),
@@ -1424,15 +1427,10 @@ fn unknown_stock_moves(
             role,
             period: false,
             pair: None,
-            span: (src_start, src_end),
+            span,
             line,
             column,
-            text: cx
-                .article
-                .source
-                .get(src_start..src_end)
-                .unwrap_or_default()
-                .to_string(),
+            text: source_text,
         });
     }
 }
@@ -1765,6 +1763,33 @@ fn followed_by_signed_change(text: &str, t: &NumToken, toks: &[NumToken]) -> boo
     })
 }
 
+/// Where a figure's text lies in the article's source: byte span, line, column, and the text.
+struct SourcePlace {
+    span: (usize, usize),
+    line: u32,
+    column: u32,
+    text: String,
+}
+
+impl SourcePlace {
+    /// The place of the decoded-text range [start, end) in the source (for HTML, the markup).
+    fn of(article: &Article, start: usize, end: usize) -> SourcePlace {
+        let span = article.source_span(start, end);
+        let (line, column) = article.line_col(span.0);
+        let text = article
+            .source
+            .get(span.0..span.1)
+            .unwrap_or_default()
+            .to_string();
+        SourcePlace {
+            span,
+            line,
+            column,
+            text,
+        }
+    }
+}
+
 /// A hit found in a sentence's text, moved to its offsets in the article text.
 trait Spanned {
     fn shift(self, by: usize) -> Self;
@@ -1837,8 +1862,12 @@ fn money_and_ratios(
                 amount: Quantity,
                 currency: Option<String>,
                 pair: Option<usize>| {
-        let (src_start, src_end) = cx.article.source_span(start, end);
-        let (line, column) = cx.article.line_col(src_start);
+        let SourcePlace {
+            span,
+            line,
+            column,
+            text: source_text,
+        } = SourcePlace::of(cx.article, start, end);
         cx.figures.push(Figure {
             article: cx.article.path.clone(),
             kind,
@@ -1860,15 +1889,10 @@ fn money_and_ratios(
             role,
             period: false,
             pair,
-            span: (src_start, src_end),
+            span,
             line,
             column,
-            text: cx
-                .article
-                .source
-                .get(src_start..src_end)
-                .unwrap_or_default()
-                .to_string(),
+            text: source_text,
         });
         cx.figures.len() - 1
     };
