@@ -156,7 +156,15 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         return true;
     }
     // a share of a whole, not a move: `95% of the stocks`, `the 30% of`
-    if t.unit == Unit::Percent && text[t.end..].starts_with(" of ") {
+    // (`shed 19% of their value` is the move itself)
+    if t.unit == Unit::Percent
+        && text[t.end..].starts_with(" of ")
+        && !["its ", "their "].iter().any(|p| {
+            text[t.end + 4..]
+                .strip_prefix(p)
+                .is_some_and(|r| r.starts_with("value") || r.starts_with("market value"))
+        })
+    {
         return true;
     }
     // hypothetical numbers: `7% 하락 시 발동되는`, `5% 이상 오른 상태가`
@@ -533,6 +541,22 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && ["대비", "보다", "에서"]
                         .iter()
                         .any(|w| after_t.starts_with(w)));
+        // … and so is a level in brackets right after the word or date that names its day
+        // (`작년 말(24,719.22)`, `연고점(2050.47)`, `12월 19일(1776.93)`): a day the text names
+        // but the binder does not resolve; never the day's close
+        // … as is a Korean points level of a day other than the close it does not name
+        // (`2019년 2105포인트,`, `연저점인 2210포인트를 기록`)
+        let prior_close = prior_close
+            || korean_named_day_level(m, t)
+            || t.unit == Unit::Points
+                && korean_sentence
+                && !cx.lexicon.is_level_suffix(&text[t.end..])
+                && korean_points_level(text, sent, t)
+                // `0.63% 상승한 1만1013.15포인트에`: the level the change led to
+                && !current.as_ref().is_some_and(|d| {
+                    d.change_tokens().next().is_some()
+                        && modifier_verb_before(text, words, d.last, t.start)
+                });
         // English `rose 936.42, or 11.08 percent` / `down 905.04`: a bare number right after a
         // direction word is a change; `to 9,387.61` / `at 3,923.68 points` is a level
         let before_txt = text[sent.0..t.start].trim_end_matches([' ', '$', '(']);
@@ -591,8 +615,10 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 });
                 // `장중에 14,021.95포인트까지 상승`: a points number reached is a level
                 let reached = text[t.end..].starts_with("까지");
-                let as_level =
-                    cx.lexicon.is_level_suffix(&text[t.end..]) || after_change_verb || reached;
+                let as_level = cx.lexicon.is_level_suffix(&text[t.end..])
+                    || after_change_verb
+                    || reached
+                    || korean_sentence && korean_points_level(text, sent, t);
                 Some(if as_level { Slot::Level } else { Slot::Points })
             }
             _ => slot_unit,
@@ -667,10 +693,19 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         }
         // a share price carries its currency (`7만1,400원`, `$237.76`); a bare number next to
         // a company name is a version or a count (`라마 3.1`), unless a table row prints it
+        // … or English copy prints a quote in local units after its move (`down 16.7 per cent
+        // at 3,090`, `rose 1.75 percent to 2727`)
+        let quote_after_move = !korean_sentence
+            && level_marker
+            && t.value >= 1.0
+            && current
+                .as_ref()
+                .is_some_and(|d| d.entity == entity && d.change_tokens().next().is_some());
         if slot_unit == Some(Slot::Level)
             && ekind == Kind::Stock
             && t.unit == Unit::Bare
             && !followed_by_signed_change(text, t, toks)
+            && !quote_after_move
         {
             prev_end = t.end;
             continue;
@@ -1582,6 +1617,19 @@ fn unknown_owner(
     if hangul_word(seg) {
         // `아모레G(` / `담배인삼공사(`: a name glued to the number's bracket
         if let Some(name) = first.strip_suffix('(') {
+            // `연고점(2050.47)`: a bare level alone in brackets is the level of the day the
+            // word names (`korean_named_day_level`), not a company's price
+            let bare_level = text[num_start..]
+                .split_once(')')
+                .is_some_and(|(inside, _)| {
+                    inside.contains('.')
+                        && inside
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                });
+            if bare_level {
+                return false;
+            }
             let attribute = words
                 .iter()
                 .any(|h| h.start == first_start && matches!(h.class, WordClass::Anaphor(_)));
@@ -1683,8 +1731,11 @@ fn unknown_owner(
             })
             .last()
             .map_or(start, |(s2, _)| *s2);
-        let after_name =
-            ents.iter().any(|h| h.end == from) && text[from..run_start].trim().is_empty();
+        // (`Facebook, Inc. Class A`: the comma of a company's legal suffix too)
+        let after_name = ents.iter().any(|h| h.end == from)
+            && text[from..run_start]
+                .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                .is_empty();
         if run_known || after_name {
             return false;
         }
@@ -1715,6 +1766,47 @@ fn unknown_owner(
         return (verb || bracket || noun) && k < 8;
     }
     false
+}
+
+/// A bare level alone in brackets, glued to a Korean word that is not a name (`작년
+/// 말(24,719.22)`, `연중 최고점(937.61)`, `이달 3일(1994.79)`): the level of the day that word
+/// names. `코스피(2,520.11)` is the name's own level; `(0.62%)`, `(▼69.06)` are changes.
+fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
+    let text = m.text;
+    let Some(word) = text[m.sent.0..t.start].strip_suffix(['(', '（']) else {
+        return false;
+    };
+    m.korean_sentence
+        && t.unit == Unit::Bare
+        && t.sign.is_none()
+        && t.hedge.is_none()
+        && t.value >= 10.0
+        && (t.decimals > 0 || t.raw_has_separator(text))
+        && text[t.end..].starts_with([')', '）'])
+        && word.ends_with(is_hangul)
+        && !m.ents.iter().any(|h| h.end == word.len() + m.sent.0)
+}
+
+/// A Korean `N포인트` that names where the index stood, not how far it moved: a particle of
+/// place or object after it (`2236포인트로 올해를 마감`, `연저점인 2155포인트를 기록`,
+/// `2873포인트에`) with no move verb right behind, or a year or date right before it
+/// (`2018년 2041포인트,`). A move is `12포인트 오른`, `12포인트(0.5%) 하락`, `12포인트가 올라`.
+fn korean_points_level(text: &str, sent: (usize, usize), t: &NumToken) -> bool {
+    let after = &text[t.end..sent.1.max(t.end)];
+    let Some(rest) = ["으로 ", "로 ", "를 ", "에 ", "인 ", "이던 ", "였던 "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+    else {
+        let before = text[sent.0..t.start].trim_end();
+        let dated = before.ends_with(['년', '일']) && !before.ends_with("전일");
+        return dated && after.starts_with([',', '，', '、']);
+    };
+    // `12포인트로 확대됐다` / `12포인트를 더 올렸다`: the size of a move, stated as a noun
+    const MOVE_AFTER: &[&str] = &[
+        "확대", "축소", "줄", "늘", "벌어", "좁혀", "더 ", "상승", "하락", "올", "내", "떨어",
+        "오르",
+    ];
+    !MOVE_AFTER.iter().any(|w| rest.starts_with(w))
 }
 
 /// Does a direction verb in its modifier form end right before `pos` (`떨어진 9,610.10엔`,

@@ -123,6 +123,8 @@ pub struct EntityHit {
 pub struct Lexicon {
     pub entities: Vec<Entity>,
     alias_entity: Vec<usize>,
+    /// Entity by its symbol, for codes printed in brackets (`(0700.HK)`, `(005930)`).
+    symbol_entity: std::collections::HashMap<String, usize>,
     /// Aliases written `=name` in the file: valid only right before a number.
     number_only: Vec<bool>,
     alias_matcher: AhoCorasick,
@@ -351,9 +353,16 @@ impl Builder {
             .ascii_case_insensitive(true)
             .build(words.iter().map(|(w, _)| w.as_str()))
             .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
+        let symbol_entity = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.symbol.as_ref().map(|s| (s.clone(), i)))
+            .collect();
         Lexicon {
             entities: self.entities,
             alias_entity: aliases.iter().map(|(_, e)| *e).collect(),
+            symbol_entity,
             number_only,
             alias_matcher,
             words,
@@ -587,6 +596,26 @@ impl Lexicon {
                     continue;
                 }
             }
+            // `Dow Jones US Regional Banks Index`, `Nasdaq Biotechnology Index`: a name followed
+            // by more capitalised words and `Index` names another index
+            if alias.is_ascii() && !title_case {
+                let run: Vec<&str> = text[e..]
+                    .split_whitespace()
+                    .take(8)
+                    .take_while(|w| {
+                        w.starts_with(|c: char| c.is_ascii_uppercase())
+                            || matches!(*w, "&" | "ex-Japan")
+                    })
+                    .collect();
+                if run.len() >= 2
+                    && run
+                        .iter()
+                        .skip(1)
+                        .any(|w| w.trim_end_matches([',', '.', '\'', '’', 's']) == "Index")
+                {
+                    continue;
+                }
+            }
             // `(NASDAQ: CLWR)`, `(NYSE:BA)`: an exchange naming a ticker is no index mention
             let rest = text[e..].trim_start_matches(' ');
             if rest.starts_with(':')
@@ -612,6 +641,7 @@ impl Lexicon {
                 entity: self.alias_entity[idx],
             });
         }
+        candidates.extend(self.codes_in(text));
         // leftmost-longest among the valid mentions, never overlapping
         candidates.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<EntityHit> = Vec::with_capacity(candidates.len());
@@ -627,6 +657,53 @@ impl Lexicon {
                     }
                 }
                 _ => out.push(h),
+            }
+        }
+        out
+    }
+
+    /// Listing codes in brackets that name a known entity: a KRX code (`삼성전자(005930)`,
+    /// `[005380]`), an exchange symbol (`텐센트홀딩스(0700.HK)`, `(7203.T)`) or an exchange and
+    /// ticker (`(NASDAQ: AAPL)`, `(NYSE:BA)`). A bare capitalised word in brackets is not
+    /// read as a ticker: `(MS)`, `(AI)`, `(IT)` are abbreviations far more often.
+    fn codes_in(&self, text: &str) -> Vec<EntityHit> {
+        static CODE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = CODE.get_or_init(|| {
+            regex::Regex::new(
+                r"[(\[（]\s*(?:(?P<ex>NASDAQ|Nasdaq|NYSE|NYSE American|LSE|LON|ASX|TSE|TYO|HKEX|SEHK|KRX|KOSPI|KOSDAQ)\s*:\s*)?(?P<code>[0-9]{6}(?:\.K[SQ])?|[0-9]{4}\.(?:HK|T)|[A-Z]{1,5}(?:\.[A-Z])?)\s*[)\]）]",
+            )
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+        });
+        let mut out = Vec::new();
+        for c in re.captures_iter(text) {
+            let (Some(whole), Some(code)) = (c.get(0), c.name("code")) else {
+                continue;
+            };
+            let code = code.as_str();
+            let letters = code.starts_with(|ch: char| ch.is_ascii_uppercase());
+            if letters && c.name("ex").is_none() {
+                continue;
+            }
+            let found = if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+                [".KS", ".KQ"]
+                    .iter()
+                    .find_map(|sfx| self.symbol_entity.get(&format!("{code}{sfx}")))
+            } else {
+                self.symbol_entity.get(code)
+            };
+            if let Some(&entity) = found {
+                // the name glued to the bracket is part of the mention (`텐센트홀딩스(0700.HK)`)
+                let glued = text[..whole.start()]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, ch)| !ch.is_whitespace() && !matches!(ch, ',' | '·' | '、'))
+                    .last()
+                    .map_or(whole.start(), |(i, _)| i);
+                out.push(EntityHit {
+                    start: glued,
+                    end: whole.end(),
+                    entity,
+                });
             }
         }
         out

@@ -564,6 +564,19 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         decimals = last_dec;
     }
 
+    // ---- vulgar fractions of old share quotes: `425½p`, `$31¼`
+    if let Some((frac, len)) = [('½', 0.5f64), ('¼', 0.25), ('¾', 0.75)]
+        .iter()
+        .find_map(|&(c, f)| text[end..].starts_with(c).then_some((f, c.len_utf8())))
+    {
+        if !korean_scaled && value.fract() == 0.0 {
+            value += frac.copysign(value);
+            half = 0.125;
+            decimals = decimals.max(2);
+            end += len;
+        }
+    }
+
     // ---- hedge `여` between number and unit: 130여 명, 2,000여억
     let rest = &text[end..];
     if rest.starts_with('여') && !rest.starts_with("여러") {
@@ -590,9 +603,25 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
             !word_or_abbreviation
         })
         .map(|p| p.len());
+    // `fell 52 cents`, `as low as 97 cents`: a price in hundredths of the currency
+    let cents_len = ["cents", "cent"]
+        .iter()
+        .find(|c| {
+            starts_with_ci(rest, c)
+                && !rest[c.len()..].starts_with(|ch: char| ch.is_ascii_alphabetic())
+        })
+        .map(|c| c.len());
     if let Some(len) = points_len {
         unit = Unit::Points;
         unit_end = end + len;
+    } else if let (Some(len), Unit::Bare | Unit::Currency(_)) = (cents_len, unit) {
+        value *= 0.01;
+        half *= 0.01;
+        decimals += 2;
+        if unit == Unit::Bare {
+            unit = Unit::Currency("USD");
+        }
+        unit_end = j + len;
     } else if let Some(u) = match_unit(rest) {
         match u.0 {
             UnitMatch::Unit(un) => {
