@@ -32,7 +32,7 @@ pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], ro
         }
         return;
     }
-    let expanded = expand_groups(&m, toks, drafts);
+    let expanded = expand_groups(cx.lexicon, &m, toks, drafts);
     emit_figures(cx, &m, toks, &expanded, role);
 }
 
@@ -167,6 +167,28 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     {
         return true;
     }
+    // a change of something the company reports, not of its shares: `a 61% slump in
+    // first-half profit`, `a 21 per cent jump in full-year profit`
+    if t.unit == Unit::Percent && is_change_in_a_measure(lexicon, text, t.end) {
+        return true;
+    }
+    // Korean: a share of a whole (`시장의 약 80%`, `종목(929개)의 13%`) unless a move verb follows
+    if t.unit == Unit::Percent && m.korean_sentence {
+        let before = text[sent.0..t.start].trim_end();
+        let before = before.strip_suffix("약").unwrap_or(before).trim_end();
+        let move_follows = words.iter().any(|w| {
+            matches!(w.class, WordClass::Direction(_))
+                && w.start >= t.end
+                && text[t.end..w.start].chars().count() <= 6
+        });
+        // (`지난 74년의 35.11%` is the move of that year, not a share)
+        let of_a_date = before
+            .strip_suffix('의')
+            .is_some_and(|b| b.ends_with(['년', '월', '일', '주', '해', '날']));
+        if before.ends_with('의') && !of_a_date && !move_follows {
+            return true;
+        }
+    }
     // hypothetical numbers: `7% 하락 시 발동되는`, `5% 이상 오른 상태가`
     let conditional = words.iter().any(|w| {
         matches!(w.class, WordClass::Conditional | WordClass::NotMove)
@@ -181,6 +203,54 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         return true;
     }
     false
+}
+
+/// `N% <change noun> in <a few words> <measure>`: the percent is the change of the measure
+/// (`a 65% slump in first-half pre-tax profit`), whoever the sentence is about.
+fn is_change_in_a_measure(lexicon: &Lexicon, text: &str, end: usize) -> bool {
+    const CHANGE_NOUNS: &[&str] = &[
+        "rise",
+        "fall",
+        "drop",
+        "jump",
+        "slump",
+        "increase",
+        "decline",
+        "gain",
+        "surge",
+        "plunge",
+        "climb",
+        "decrease",
+        "growth",
+        "slide",
+        "rises",
+        "falls",
+        "drops",
+        "increases",
+        "declines",
+        "gains",
+    ];
+    let rest = text[end..].trim_start();
+    let Some((noun, rest)) = rest.split_once(' ') else {
+        return false;
+    };
+    if !CHANGE_NOUNS.contains(&noun) {
+        return false;
+    }
+    let Some(rest) = rest.strip_prefix("in ") else {
+        return false;
+    };
+    // the measure within the next few words, before the clause ends
+    let clause = rest.split([',', '.', ';']).next().unwrap_or("");
+    let window: String = clause
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    lexicon
+        .words_in(&window)
+        .iter()
+        .any(|w| w.class == WordClass::Blocker)
 }
 
 /// Text between a number and a date that still ties the date to the number (`` or `on`).
@@ -665,6 +735,12 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     Slot::Points
                 })
             }
+            // an index is not quoted in dollars, pounds or euros (`On the Nasdaq, Facebook, down
+            // 3.1 per cent at $76.56`); Korean copy does print `2만2819.03엔` for the Nikkei
+            (Kind::Index, Unit::Currency(code), _) if !matches!(code, "JPY" | "KRW" | "CNY") => {
+                prev_end = t.end;
+                continue;
+            }
             // … and in English copy a price in pence is never an index's points
             (Kind::Index, Unit::Points, _)
                 if !korean_sentence && text[t.start..t.end].ends_with(['p', 'P']) =>
@@ -783,8 +859,16 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && current
                         .as_ref()
                         .is_some_and(|d| d.pct.is_some() && d.points.is_none());
-                let precedes =
-                    !korean_sentence && !level_marker && (verb_before || noun_of || or_after_pct);
+                // `(Rs 68.45 or 4.91%)`, `$1.20 or 3.83%`: money then `or` and a percent is the
+                // move in money and in percent
+                let or_pct_follows = !korean_sentence
+                    && text[t.end..].starts_with(" or ")
+                    && toks
+                        .iter()
+                        .any(|n| n.unit == Unit::Percent && n.start == t.end + " or ".len());
+                let precedes = !korean_sentence
+                    && !level_marker
+                    && (verb_before || noun_of || or_after_pct || or_pct_follows);
                 if (level_after_verb || level_marker && !korean_sentence) && t.sign.is_none() {
                     // `closed at $25.75, down $3.23`: `at`/`to` name the level, whatever follows
                     Slot::Level
@@ -904,7 +988,12 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
 
 /// Entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group;
 /// `삼성전자와 SK하이닉스는 각각 3%, 5%` gives the numbers to the names in order.
-fn expand_groups(m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) -> Vec<Draft> {
+fn expand_groups(
+    lexicon: &Lexicon,
+    m: &Mentions,
+    toks: &[NumToken],
+    drafts: Vec<Draft>,
+) -> Vec<Draft> {
     let Mentions {
         text,
         sent,
@@ -931,7 +1020,15 @@ fn expand_groups(m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) -> Vec<Dra
                 let no_number = !toks.iter().any(|t| {
                     t.unit != Unit::Counter && t.start >= ents[k - 1].end && t.end <= ents[k].start
                 });
-                if joiner && no_number && !taken.iter().any(|e| e.anchor == ents[k - 1].start) {
+                // a list holds names of one kind: `On the Nasdaq, Facebook, down 3.1%` is a
+                // place and a company, not two companies
+                let same_kind = lexicon.entities[ents[k - 1].entity].kind
+                    == lexicon.entities[ents[k].entity].kind;
+                if joiner
+                    && no_number
+                    && same_kind
+                    && !taken.iter().any(|e| e.anchor == ents[k - 1].start)
+                {
                     group.push(k - 1);
                     k -= 1;
                 } else {
@@ -1615,6 +1712,38 @@ fn unknown_owner(
     };
     let hangul_word = |w: &str| w.chars().any(is_hangul);
     if hangul_word(seg) {
+        // a list item `…, 렝크그룹 210%, 헨졸트 135%`: a bare name right before its number,
+        // after the list's comma
+        let bare_item = text[first_start + first.len()..num_start] == *" "
+            && {
+                // after the list's comma, or after a clause that ends in a connective
+                // (`184% 뛰었고 렝크그룹 210%`)
+                let before = text[..first_start].trim_end();
+                before.ends_with([',', '，'])
+                    || before.ends_with(['고', '며'])
+                        && words.iter().any(|h| {
+                            matches!(h.class, WordClass::Direction(_))
+                                && h.end <= before.len()
+                                && before.len() - h.end <= 6
+                        })
+            }
+            && first.chars().count() >= 2
+            && first
+                .chars()
+                .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
+            && !first.ends_with(['일', '월', '년', '주', '분', '시', '간', '째', '대', '등'])
+            // a word with a particle is no bare name (`연초의 266.00`)
+            && !first.ends_with([
+                '의', '에', '을', '를', '로', '와', '과', '은', '는', '도', '서', '고', '며', '해',
+            ])
+            && !known(first_start, first_start + first.len())
+            && !lexicon.is_not_owner(first)
+            && !words
+                .iter()
+                .any(|h| h.start < first_start + first.len() && first_start < h.end);
+        if bare_item {
+            return true;
+        }
         // `아모레G(` / `담배인삼공사(`: a name glued to the number's bracket
         if let Some(name) = first.strip_suffix('(') {
             // `연고점(2050.47)`: a bare level alone in brackets is the level of the day the
@@ -1793,18 +1922,19 @@ fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
 /// (`2018년 2041포인트,`). A move is `12포인트 오른`, `12포인트(0.5%) 하락`, `12포인트가 올라`.
 fn korean_points_level(text: &str, sent: (usize, usize), t: &NumToken) -> bool {
     let after = &text[t.end..sent.1.max(t.end)];
-    let Some(rest) = ["으로 ", "로 ", "를 ", "에 ", "인 ", "이던 ", "였던 "]
-        .iter()
-        .find_map(|p| after.strip_prefix(p))
-    else {
+    let Some(rest) = [
+        "으로 ", "로 ", "를 ", "에 ", "인 ", "이던 ", "였던 ", "으로,", "로,", "에,",
+    ]
+    .iter()
+    .find_map(|p| after.strip_prefix(p)) else {
         let before = text[sent.0..t.start].trim_end();
         let dated = before.ends_with(['년', '일']) && !before.ends_with("전일");
         return dated && after.starts_with([',', '，', '、']);
     };
     // `12포인트로 확대됐다` / `12포인트를 더 올렸다`: the size of a move, stated as a noun
     const MOVE_AFTER: &[&str] = &[
-        "확대", "축소", "줄", "늘", "벌어", "좁혀", "더 ", "상승", "하락", "올", "내", "떨어",
-        "오르",
+        "확대", "축소", "줄", "늘", "벌어", "좁혀", "더 ", "상승", "하락", "올랐", "올라", "올린",
+        "올려", "내렸", "내린", "내려", "떨어", "오르",
     ];
     !MOVE_AFTER.iter().any(|w| rest.starts_with(w))
 }

@@ -98,6 +98,8 @@ const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("A$", "AUD"),
     ("C$", "CAD"),
     ("S$", "SGD"),
+    ("Rs. ", "INR"),
+    ("Rs ", "INR"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
     ("₹", "INR"),
@@ -648,6 +650,22 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         }
     }
     end = unit_end.max(end);
+
+    // Japanese quotes in yen and sen: `743엔 36센` = 743.36 yen
+    if unit == Unit::Currency("JPY")
+        && text[unit_end..].starts_with(|c: char| c == ' ' || c.is_ascii_digit())
+    {
+        let k = skip_spaces(text, unit_end);
+        let digits: String = text[k..].chars().take_while(char::is_ascii_digit).collect();
+        if (1..=2).contains(&digits.len()) && text[k + digits.len()..].starts_with('센') {
+            if let Ok(sen) = digits.parse::<f64>() {
+                value += (sen / 100.0).copysign(value);
+                half = 0.005;
+                decimals = decimals.max(2);
+                end = k + digits.len() + '센'.len_utf8();
+            }
+        }
+    }
 
     // fraction: `20분의 1`
     if let Some(r) = text[end..].strip_prefix("분의") {
