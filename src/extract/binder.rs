@@ -897,14 +897,24 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         let since = current.as_ref().map_or(prev_end, |d| d.last);
         // a date right after the previous number is that number's (`closed at 28,335.57 on
         // Friday, down 28.09 points`): it does not start another figure
+        // … nor does a day named inside the closing phrase (`rallied 14% to close Thursday
+        // at $18.35`)
         let date_between = dates.iter().any(|d| {
-            d.start >= since
-                && d.end <= t.start
-                && !text[since..d.start]
-                    .trim()
-                    .trim_start_matches(')')
-                    .trim()
-                    .is_empty_or_preposition()
+            d.start >= since && d.end <= t.start && {
+                let gap = text[since..d.start].trim().trim_start_matches(')').trim();
+                let closing_phrase = [
+                    "to close",
+                    "to end",
+                    "to finish",
+                    "to settle",
+                    "closing",
+                    "ending",
+                ]
+                .iter()
+                .any(|v| gap.ends_with(v))
+                    && text[d.end..t.start].trim_start().starts_with("at");
+                !gap.is_empty_or_preposition() && !closing_phrase
+            }
         });
         let new_owner = current
             .as_ref()

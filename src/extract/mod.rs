@@ -79,6 +79,45 @@ fn is_wrapped(line: &str, next: &str) -> bool {
         && b.chars().count() >= 4
 }
 
+/// A quote strip of a finance page (`• S&P 500` / `3,693.23` / `-64.76 (-1.72%)`): a line
+/// that is only a known name, then (blank lines aside) a line that is only a level and a line
+/// that is only its change. Returns the index of the change line.
+fn quote_strip_end(
+    text: &str,
+    lines: &[(usize, usize)],
+    i: usize,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    static LEVEL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static CHANGE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let level = LEVEL.get_or_init(|| {
+        regex::Regex::new(r"^[0-9][0-9,]*(?:\.[0-9]+)?$")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    let change = CHANGE.get_or_init(|| {
+        regex::Regex::new(r"^[+\-−▲▼]?[0-9][0-9,]*(?:\.[0-9]+)?\s*\(\s*[+\-−]?[0-9.]+\s*%\s*\)$")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    let line = |k: usize| lines.get(k).map(|&(s, e)| text[s..e].trim());
+    let name = line(i)?.trim_start_matches(['•', '·', '-', '▶', '*', ' ']);
+    if name.is_empty()
+        || name.chars().count() > 40
+        || name.contains(['.', ',', '%', ':'])
+        || lexicon.entities_in(name).is_empty()
+    {
+        return None;
+    }
+    let next_filled = |from: usize| {
+        (from..(from + 3).min(lines.len())).find(|&k| line(k).is_some_and(|l| !l.is_empty()))
+    };
+    let lv = next_filled(i + 1)?;
+    if !level.is_match(line(lv)?) {
+        return None;
+    }
+    let ch = next_filled(lv + 1)?;
+    change.is_match(line(ch)?).then_some(ch)
+}
+
 /// A body line reads like prose: long, ending a sentence.
 fn is_body_line(line: &str) -> bool {
     let t = line.trim();
@@ -331,8 +370,16 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
     // a hard-wrapped sentence (`오라클의 주가는 10.43달러나` / `급강하, 1백7.68달러를 기록했다.`)
     // is read as one line: its numbers keep their subject
     let mut units: Vec<(usize, (usize, usize))> = Vec::new();
+    let mut strips: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < trailer.min(lines.len()) {
+        // a quote strip prints a name, then its level, then its change, one per line
+        if let Some(last) = quote_strip_end(text, &lines[..trailer.min(lines.len())], i, lexicon) {
+            units.push((i, (lines[i].0, lines[last].1)));
+            strips.push(i);
+            i = last + 1;
+            continue;
+        }
         let mut range = lines[i];
         let first = i;
         while i + 1 < trailer.min(lines.len())
@@ -366,7 +413,11 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             default_session
         };
         // a price table above the prose (`코스피 2,220.94 (▼69.06, -3.02%)`) is data, not a headline
-        let role = if i < body_start && !caption && !is_table_row(&text[range.0..range.1]) {
+        let role = if i < body_start
+            && !caption
+            && !is_table_row(&text[range.0..range.1])
+            && !strips.contains(&i)
+        {
             Role::Headline
         } else {
             Role::Body
