@@ -1023,8 +1023,19 @@ fn expand_groups(
                     Some((code, rest)) if code.bytes().all(|b| b.is_ascii_digit()) => rest,
                     _ => gap,
                 };
+                // … nor is a company's legal suffix: `Halliburton Co., Dow Chemical Co. and`
+                let mut gap = gap.trim();
+                while let Some(rest) = ["Corp.", "Co.", "Inc.", "Ltd.", "Corp", "Inc", "Ltd", "plc"]
+                    .iter()
+                    .find_map(|s| {
+                        gap.strip_prefix(s)
+                            .filter(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+                    })
+                {
+                    gap = rest.trim();
+                }
                 let joiner = matches!(
-                    gap.trim(),
+                    gap,
                     "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&"
                 );
                 let no_number = !toks.iter().any(|t| {

@@ -404,6 +404,8 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
                     || ch == 'P'
                     || ch == 'x'
                     || ch == 'n'
+                    // `gained 76c,`: cents
+                    || ch == 'c' && !rest[1..].starts_with(|c: char| c.is_alphanumeric())
             })
         {
             // 5G, 3D, 4K..., but keep 4.7bn, 12m, 3x handled below
@@ -613,7 +615,28 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 && !rest[c.len()..].starts_with(|ch: char| ch.is_ascii_alphabetic())
         })
         .map(|c| c.len());
-    if let Some(len) = points_len {
+    // `the 610-point drop`, `crashes 1624-pts`: points joined to the number by a hyphen
+    let hyphen_points_len = ["-points", "-point", "-pts", "-pt"]
+        .iter()
+        .find(|p| {
+            glued
+                .strip_prefix(*p)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+        })
+        .map(|p| p.len());
+    // `gained 76c`: cents glued to the number
+    let glued_cents = glued.starts_with('c')
+        && !glued[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
+    let cents_len = cents_len.or(glued_cents.then_some(0));
+    if let Some(len) = hyphen_points_len {
+        // `its first 1,000-point drop`: a round size names a class of moves, not this one
+        unit = if decimals == 0 && value % 100.0 == 0.0 {
+            Unit::Threshold
+        } else {
+            Unit::Points
+        };
+        unit_end = end + len;
+    } else if let Some(len) = points_len {
         unit = Unit::Points;
         unit_end = end + len;
     } else if let (Some(len), Unit::Bare | Unit::Currency(_)) = (cents_len, unit) {
@@ -623,7 +646,11 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         if unit == Unit::Bare {
             unit = Unit::Currency("USD");
         }
-        unit_end = j + len;
+        unit_end = if glued_cents && len == 0 {
+            end + 1
+        } else {
+            j + len
+        };
     } else if let Some(u) = match_unit(rest) {
         match u.0 {
             UnitMatch::Unit(un) => {
