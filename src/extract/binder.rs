@@ -20,20 +20,53 @@ use super::*;
 /// figure) → [`expand_groups`] (lists of names sharing or dividing the numbers) →
 /// [`emit_figures`] (direction, session, date, span).
 pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
-    let m = Mentions::find(cx.article, cx.lexicon, sent);
+    let mut m = Mentions::find(cx.article, cx.lexicon, sent);
+    add_listings(cx, &mut m);
     money_and_ratios(cx, toks, &m.words, &m.dates, role);
     let drafts = assemble_drafts(cx, &m, toks);
     unknown_stock_moves(cx, sent, toks, &m.ents, &drafts, role);
     if drafts.is_empty() {
         for h in &m.ents {
             cx.topic = Some(h.entity);
-            cx.topic_by_kind
-                .insert(cx.lexicon.entities[h.entity].kind, h.entity);
+            cx.topic_by_kind.insert(cx.entity(h.entity).kind, h.entity);
         }
         return;
     }
-    let expanded = expand_groups(cx.lexicon, &m, toks, drafts);
+    let expanded = expand_groups(cx, &m, toks, drafts);
     emit_figures(cx, &m, toks, &expanded, role);
+}
+
+/// Companies named with an exchange and ticker the lexicon lacks (`Juno Therapeutics Inc
+/// (NASDAQ: JUNO)`) become entities of this article, mentioned where the name and code stand.
+fn add_listings(cx: &mut Ctx, m: &mut Mentions) {
+    let (text, sent) = (m.text, m.sent);
+    for l in cx.lexicon.unknown_listings_in(&text[sent.0..sent.1]) {
+        let known = cx.lexicon.entities.len();
+        let k = match cx
+            .listed
+            .iter()
+            .position(|e| e.symbol.as_deref() == Some(&l.symbol))
+        {
+            Some(k) => k,
+            None => {
+                cx.listed.push(lexicon::Entity {
+                    kind: Kind::Stock,
+                    name: l.name.clone(),
+                    symbol: Some(l.symbol.clone()),
+                    market: l.market,
+                });
+                cx.listed.len() - 1
+            }
+        };
+        let (start, end) = (sent.0 + l.start, sent.0 + l.end);
+        m.ents.retain(|h| h.end <= start || end <= h.start);
+        m.ents.push(EntityHit {
+            start,
+            end,
+            entity: known + k,
+        });
+    }
+    m.ents.sort_by_key(|h| h.start);
 }
 
 /// What a sentence mentions besides its numbers: entity names, the words that bind to
@@ -122,6 +155,18 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     if is_threshold(lexicon, text, t) {
         return true;
     }
+    // a share of another figure's move: `China Mobile contributed 145.9 points`
+    if [
+        "contributed",
+        "contributing",
+        "accounted for",
+        "accounting for",
+    ]
+    .iter()
+    .any(|w| text[sent.0..t.start].trim_end().ends_with(w))
+    {
+        return true;
+    }
     // a conversion, not a price: `85.07달러(약 10만1500원)`
     if let Unit::Currency(code) = t.unit {
         let converted = t.parenthesized
@@ -158,7 +203,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     // a share of a whole, not a move: `95% of the stocks`, `the 30% of`
     // (`shed 19% of their value` is the move itself)
     if t.unit == Unit::Percent
-        && text[t.end..].starts_with(" of ")
+        && (text[t.end..].starts_with(" of ") || text[t.end..].starts_with(", of "))
         && !["its ", "their "].iter().any(|p| {
             text[t.end + 4..]
                 .strip_prefix(p)
@@ -323,12 +368,12 @@ fn resolve_owner(
     let owner_hit = match owner_hit {
         Some(h)
             if t.unit == Unit::Points
-                && cx.lexicon.entities[h.entity].kind == Kind::Stock
+                && cx.entity(h.entity).kind == Kind::Stock
                 && !text[t.start..t.end].ends_with(['p', 'P']) =>
         {
             ents.iter()
                 .rev()
-                .find(|x| x.end <= t.start && cx.lexicon.entities[x.entity].kind == Kind::Index)
+                .find(|x| x.end <= t.start && cx.entity(x.entity).kind == Kind::Index)
                 .or(Some(h))
         }
         other => other,
@@ -347,10 +392,7 @@ fn resolve_owner(
     let owner: Option<(usize, String, usize)> = match owner_hit {
         Some(_) if object => None,
         // a rate's own name holds 금리/yield: blockers guard prices, not rates
-        Some(h)
-            if !blocked_between(h.end, t.start)
-                || cx.lexicon.entities[h.entity].kind == Kind::Rate =>
-        {
+        Some(h) if !blocked_between(h.end, t.start) || cx.entity(h.entity).kind == Kind::Rate => {
             Some((h.entity, text[h.start..h.end].to_string(), h.start))
         }
         Some(_) => None,
@@ -470,7 +512,7 @@ fn resolve_owner(
     let binding = if owner_hit.is_some() || forward.is_some() {
         Binding::Name
     } else if words.iter().any(|w| {
-        matches!(w.class, WordClass::Anaphor(k) if k.is_none_or(|k| k == cx.lexicon.entities[entity].kind))
+        matches!(w.class, WordClass::Anaphor(k) if k.is_none_or(|k| k == cx.entity(entity).kind))
             && w.end <= t.start
             && text[sent.0..w.start].chars().count() <= 20
     }) {
@@ -519,13 +561,17 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             Unit::Bare if t.sign.is_some() && t.scale == 1.0 => Some(Slot::Points),
             // Korean `416.06(2.93%) 상승한`, `12.68 오른`: a bare number the direction verb
             // follows is a change in points
+            // … unless it follows the name directly, as a quote does (`코스피 2197.16(0.92%)상승`)
             Unit::Bare
                 if korean_sentence
                     && t.scale == 1.0
                     && t.decimals > 0
                     && direction_follows(text, t, toks, words) =>
             {
-                Some(Slot::Points)
+                let quote = m.ents.iter().any(|h| {
+                    h.end <= t.start && text[h.end..t.start].chars().all(char::is_whitespace)
+                }) && text[t.end..].starts_with('(');
+                Some(if quote { Slot::Level } else { Slot::Points })
             }
             // `closes down 1,175 in its worst point drop`: whole points right after the verb
             Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, words) => {
@@ -563,9 +609,11 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && ["to", "at"]
                         .iter()
                         .any(|m| text[sent.0..t.start].trim_end().ends_with(&format!(" {m}")))
-                    && current
+                    && (current
                         .as_ref()
-                        .is_some_and(|d| d.change_tokens().next().is_some()) =>
+                        .is_some_and(|d| d.change_tokens().next().is_some())
+                        // … or a closing verb names it (`ended the year at 17,225`)
+                        || closing_verb_before(&text[sent.0..t.start])) =>
             {
                 Some(Slot::Level)
             }
@@ -667,6 +715,9 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                         "around",
                         "more than",
                         "as much as",
+                        // `with a fall of 161.27`, `fell by 120`
+                        "of",
+                        "by",
                     ]
                     .contains(&gap)
             }
@@ -715,7 +766,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             prev_end = t.end;
             continue;
         };
-        let ekind = cx.lexicon.entities[entity].kind;
+        let ekind = cx.entity(entity).kind;
         // rates: `4.25%` is the level, `0.05%p` / `5bp` the change in points; a plain `%`
         // followed by a direction word is a change printed as a percent (MF005 asks which)
         let slot_unit = match (ekind, t.unit, slot_unit) {
@@ -998,12 +1049,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
 
 /// Entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group;
 /// `삼성전자와 SK하이닉스는 각각 3%, 5%` gives the numbers to the names in order.
-fn expand_groups(
-    lexicon: &Lexicon,
-    m: &Mentions,
-    toks: &[NumToken],
-    drafts: Vec<Draft>,
-) -> Vec<Draft> {
+fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) -> Vec<Draft> {
     let Mentions {
         text,
         sent,
@@ -1043,8 +1089,8 @@ fn expand_groups(
                 });
                 // a list holds names of one kind: `On the Nasdaq, Facebook, down 3.1%` is a
                 // place and a company, not two companies
-                let same_kind = lexicon.entities[ents[k - 1].entity].kind
-                    == lexicon.entities[ents[k].entity].kind;
+                let same_kind =
+                    cx.entity(ents[k - 1].entity).kind == cx.entity(ents[k].entity).kind;
                 if joiner
                     && no_number
                     && same_kind
@@ -1323,7 +1369,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         prev_session = Some(session);
 
         // date
-        let entity = &cx.lexicon.entities[d.entity];
+        let entity = cx.entity(d.entity);
         // a date right after a figure (`tumbled 11.4% on Tuesday`) is that figure's; a figure
         // takes the nearest date before it that no earlier figure has claimed so
         let claimed: Vec<usize> = expanded[..i]
@@ -1719,15 +1765,30 @@ fn unknown_owner(
     if end > 0 {
         tokens.push((from, &seg[..end]));
     }
-    let tokens: Vec<(usize, &str)> = tokens
-        .into_iter()
-        // back to the last number: a word that starts with a digit (`12.5p(`, `(0.62%)`)
-        .take_while(|(_, w)| {
-            !w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(|c| c.is_ascii_digit())
-        })
-        .collect();
+    // back to the last number: a word that starts with a digit (`12.5p(`, `(0.62%)`) or
+    // carries a currency's digits (`US$78.29,`); a whole number right after a capitalised
+    // word is part of a name (`FTSEurofirst 300`, `Stoxx 600`)
+    let is_number = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_ascii_digit())
+            || w.contains('$') && w.chars().any(|c| c.is_ascii_digit())
+    };
+    let mut kept: Vec<(usize, &str)> = Vec::new();
+    for (k, &(s, w)) in tokens.iter().enumerate() {
+        if is_number(w) {
+            let name_part = w.len() <= 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|(_, p)| p.starts_with(|c: char| c.is_ascii_uppercase()));
+            if !name_part {
+                break;
+            }
+        }
+        kept.push((s, w));
+    }
+    let tokens = kept;
     let Some(&(first_start, first)) = tokens.first() else {
         return false;
     };
@@ -1916,6 +1977,40 @@ fn unknown_owner(
         return (verb || bracket || noun) && k < 8;
     }
     false
+}
+
+/// English text before a number that ends in a closing verb and `at` (`closed at`, `ended
+/// the year at`, `finished the session at`): the number is where the market closed.
+fn closing_verb_before(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(" at") else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
+    // the verb right before `at`, or before `the day` / `the year` / `the week` / `the session`
+    let verb = match words.as_slice() {
+        [noun, "the", verb, ..]
+            if ["day", "year", "week", "session", "month", "quarter"].contains(noun) =>
+        {
+            *verb
+        }
+        [verb, ..] => *verb,
+        [] => return false,
+    };
+    [
+        "closed",
+        "close",
+        "closing",
+        "ended",
+        "end",
+        "ending",
+        "finished",
+        "finish",
+        "finishing",
+        "settled",
+        "settle",
+        "settling",
+    ]
+    .contains(&verb)
 }
 
 /// A bare level alone in brackets, glued to a Korean word that is not a name (`작년
@@ -2184,7 +2279,23 @@ fn money_and_ratios(
             _ => {}
         }
     }
+    let text = cx.article.text.as_str();
     for w in words {
+        // a span of time or part of a year is no ratio claim: `two and a half years`, `the
+        // first half`, `a quarter-century`
+        let after = text[w.end..].trim_start_matches(['-', ' ']);
+        let before = text[..w.start].trim_end();
+        let of_time = [
+            "year", "month", "week", "day", "hour", "minute", "decade", "century", "session",
+        ]
+        .iter()
+        .any(|u| after.starts_with(u))
+            || ["and a", "first", "second", "latter", "back", "front"]
+                .iter()
+                .any(|p| before.ends_with(p));
+        if of_time {
+            continue;
+        }
         if let WordClass::Ratio(milli) = w.class {
             // a ratio said in words is approximate by nature (`절반`, `a third`)
             let hedge = Some(Hedge::About);

@@ -119,6 +119,47 @@ pub struct EntityHit {
     pub entity: usize,
 }
 
+/// A company the text names with an exchange and ticker that the lexicon does not know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub symbol: String,
+    pub market: Market,
+}
+
+/// A listing code in brackets, with its exchange when printed: `(005930)`, `(0700.HK)`,
+/// `(NASDAQ: AAPL)`, `(NYSE:BA)`.
+fn listing_code() -> &'static regex::Regex {
+    static CODE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    CODE.get_or_init(|| {
+        regex::Regex::new(
+            r"[(\[（]\s*(?:(?P<ex>NASDAQ|Nasdaq|NYSE American|NYSE|LSE|LON|ASX|TSE|TYO|HKEX|SEHK|KRX|KOSPI|KOSDAQ)\s*:\s*)?(?P<code>[0-9]{6}(?:\.K[SQ])?|[0-9]{4}\.(?:HK|T)|[0-9]{4}|[A-Z]{1,5}(?:\.[A-Z])?)\s*[)\]）]",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+}
+
+/// `Inc.`, `Corp.`, `Co.`: a legal suffix, part of a company's name.
+fn is_legal_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches(','),
+        "Inc."
+            | "Corp."
+            | "Co."
+            | "Ltd."
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "plc"
+            | "PLC"
+            | "S.A."
+            | "N.V."
+    )
+}
+
 /// Entities and words, loaded once and shared read-only across threads.
 pub struct Lexicon {
     pub entities: Vec<Entity>,
@@ -667,15 +708,8 @@ impl Lexicon {
     /// ticker (`(NASDAQ: AAPL)`, `(NYSE:BA)`). A bare capitalised word in brackets is not
     /// read as a ticker: `(MS)`, `(AI)`, `(IT)` are abbreviations far more often.
     fn codes_in(&self, text: &str) -> Vec<EntityHit> {
-        static CODE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        let re = CODE.get_or_init(|| {
-            regex::Regex::new(
-                r"[(\[（]\s*(?:(?P<ex>NASDAQ|Nasdaq|NYSE|NYSE American|LSE|LON|ASX|TSE|TYO|HKEX|SEHK|KRX|KOSPI|KOSDAQ)\s*:\s*)?(?P<code>[0-9]{6}(?:\.K[SQ])?|[0-9]{4}\.(?:HK|T)|[A-Z]{1,5}(?:\.[A-Z])?)\s*[)\]）]",
-            )
-            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-        });
         let mut out = Vec::new();
-        for c in re.captures_iter(text) {
+        for c in listing_code().captures_iter(text) {
             let (Some(whole), Some(code)) = (c.get(0), c.name("code")) else {
                 continue;
             };
@@ -705,6 +739,70 @@ impl Lexicon {
                     entity,
                 });
             }
+        }
+        out
+    }
+
+    /// Companies the lexicon does not know but the text names with an exchange and ticker
+    /// (`Juno Therapeutics Inc (NASDAQ: JUNO)`, `Movado Group, Inc (NYSE: MOV)`): the name
+    /// before the bracket, the ticker in the exchange's Yahoo form, the exchange's market.
+    pub fn unknown_listings_in(&self, text: &str) -> Vec<Listing> {
+        let mut out = Vec::new();
+        for c in listing_code().captures_iter(text) {
+            let (Some(whole), Some(code), Some(ex)) = (c.get(0), c.name("code"), c.name("ex"))
+            else {
+                continue;
+            };
+            let (code, ex) = (code.as_str(), ex.as_str());
+            let (symbol, market) = match ex {
+                "NASDAQ" | "Nasdaq" | "NYSE" | "NYSE American" => (code.to_string(), Market::Us),
+                "LSE" | "LON" => (format!("{code}.L"), Market::Gb),
+                "ASX" => (format!("{code}.AX"), Market::Au),
+                "TSE" | "TYO" if code.len() == 4 => (format!("{code}.T"), Market::Jp),
+                "HKEX" | "SEHK" if code.len() == 4 => (format!("{code}.HK"), Market::Hk),
+                "KOSPI" if code.len() == 6 => (format!("{code}.KS"), Market::Kr),
+                "KOSDAQ" if code.len() == 6 => (format!("{code}.KQ"), Market::Kr),
+                _ => continue,
+            };
+            if self.symbol_entity.contains_key(code) || self.symbol_entity.contains_key(&symbol) {
+                continue;
+            }
+            // the name: the run of capitalised words (and their joiners) before the bracket
+            let before = &text[..whole.start()];
+            let mut start = before.len();
+            for (i, w) in before
+                .split_inclusive(' ')
+                .collect::<Vec<_>>()
+                .iter()
+                .rev()
+                .enumerate()
+            {
+                let word = w.trim().trim_end_matches(',');
+                let joiner = matches!(word, "&" | "and" | "of" | "de" | "(ADR)" | "-" | "");
+                let capital =
+                    word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+                if !(capital || joiner && i > 0)
+                    || word.ends_with(['.', ':']) && i > 0 && !is_legal_suffix(word)
+                {
+                    break;
+                }
+                start -= w.len();
+            }
+            let name = before[start..]
+                .trim()
+                .trim_start_matches(['-', '•', '*', ' '])
+                .trim_end_matches([',', ' ']);
+            if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let name_start = start + before[start..].find(name).unwrap_or(0);
+            out.push(Listing {
+                start: name_start,
+                end: whole.end(),
+                name: name.to_string(),
+                symbol,
+                market,
+            });
         }
         out
     }

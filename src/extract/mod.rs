@@ -118,6 +118,16 @@ fn quote_strip_end(
     change.is_match(line(ch)?).then_some(ch)
 }
 
+/// `10:15 현재`: a clock time the report is written at.
+fn clock_time_now(text: &str) -> bool {
+    static NOW: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    NOW.get_or_init(|| {
+        regex::Regex::new(r"[0-9]{1,2}:[0-9]{2}\s*현재")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+    .is_match(text)
+}
+
 /// A body line reads like prose: long, ending a sentence.
 fn is_body_line(line: &str) -> bool {
     let t = line.trim();
@@ -256,7 +266,22 @@ struct Ctx<'a> {
     /// Entity of the latest figure, per kind, and overall.
     topic: Option<usize>,
     topic_by_kind: std::collections::HashMap<Kind, usize>,
+    /// Companies this article names by exchange and ticker that the lexicon lacks; entity
+    /// index `lexicon.entities.len() + k` is `listed[k]`.
+    listed: Vec<lexicon::Entity>,
     figures: Vec<Figure>,
+}
+
+impl Ctx<'_> {
+    /// The entity of an index from a mention: the lexicon's, or one this article listed.
+    fn entity(&self, i: usize) -> &lexicon::Entity {
+        let known = self.lexicon.entities.len();
+        if i < known {
+            &self.lexicon.entities[i]
+        } else {
+            &self.listed[i - known]
+        }
+    }
 }
 
 /// Extract every market figure of one article, sorted by span.
@@ -329,7 +354,9 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             && progressive
                 .iter()
                 .any(|p| body_text[w.start..w.end].eq_ignore_ascii_case(p))
-    }) || body_text.contains("시 현재");
+    }) || body_text.contains("시 현재")
+        || body_text.contains("분 현재")
+        || clock_time_now(body_text);
     let closed = body_words.iter().any(|w| {
         matches!(
             w.class,
@@ -353,6 +380,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         dateline,
         topic: None,
         topic_by_kind: Default::default(),
+        listed: Vec::new(),
         figures: Vec::new(),
     };
     // boxes inside the article (`▼관련기사▼` and its list) run to the next line of prose
