@@ -457,6 +457,9 @@ fn resolve_owner(
                 {
                     Some(Some(Kind::Index))
                 }
+                // `이는 지난 8월 16일 기록한 연중 최저치(2240.8)를 경신한 것으로`: the level of a
+                // named day, in a sentence about the index in focus
+                (None, Unit::Bare) if korean_named_day_level(m, t) => Some(Some(Kind::Index)),
                 (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
                 (None, _) if intraday => Some(None),
                 _ => None,
@@ -726,7 +729,9 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             (Unit::Bare, Some(Slot::Level)) if verb_before && !korean_sentence => {
                 Some(Slot::Points)
             }
-            (Unit::Points, _) if level_marker => Some(Slot::Level),
+            (Unit::Points, _) if level_marker || closing_at_near(&text[sent.0..t.start]) => {
+                Some(Slot::Level)
+            }
             (Unit::Points, _) => {
                 // Korean `2,441.55포인트로 마감했다`: points as a level; so is a points number
                 // right after the modifier verb of a change (`0.84% 내린 3830.85포인트`)
@@ -1828,6 +1833,13 @@ fn unknown_owner(
         }
         // `아모레G(` / `담배인삼공사(`: a name glued to the number's bracket
         if let Some(name) = first.strip_suffix('(') {
+            // `14.55 포인트(0.83%)`: the unit of the number before, not a name
+            if text[..first_start]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+            {
+                return false;
+            }
             // `연고점(2050.47)`: a bare level alone in brackets is the level of the day the
             // word names (`korean_named_day_level`), not a company's price
             let bare_level = text[num_start..]
@@ -1854,10 +1866,20 @@ fn unknown_owner(
         }
         // the nearest subject with its particle, across filler words only (`전 거래일보다`,
         // `이날`); a verb or connective ending closes the search
-        for (k, &(start, w)) in tokens.iter().enumerate().take(4) {
+        for (k, &(start, w)) in tokens.iter().enumerate().take(6) {
+            // a session phrase is filler (`같은 시각`), whatever its words
+            if words.iter().any(|h| {
+                h.start < start + w.len()
+                    && start < h.end
+                    && matches!(h.class, WordClass::Session(_))
+            }) {
+                continue;
+            }
             if known(start, start + w.len()) || lexicon.is_not_owner(w) {
                 return false;
             }
+            // `'흥국화재우'는`: a name in quotes
+            let w = w.trim_start_matches(['\'', '‘', '"', '“']);
             let Some(stem) = w.strip_suffix(['은', '는', '이', '가', '도']) else {
                 let comparison = w.ends_with("보다") || w.ends_with("대비");
                 if !comparison
@@ -1905,9 +1927,20 @@ fn unknown_owner(
                             .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
                 });
             }
-            return stem
-                .chars()
-                .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&');
+            // `다우존스 30 평균산업지수는`: an index noun right after a known index's name is
+            // that index's longer name
+            let index_noun_of_known = stem.ends_with("지수")
+                && ents.iter().any(|h| {
+                    h.end <= start
+                        && text[h.end..start]
+                            .chars()
+                            .all(|c| c.is_whitespace() || c.is_ascii_digit())
+                });
+            return !index_noun_of_known
+                && stem
+                    .trim_end_matches(['\'', '’', '"', '”'])
+                    .chars()
+                    .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&');
         }
         return false;
     }
@@ -2013,6 +2046,36 @@ fn closing_verb_before(before: &str) -> bool {
     .contains(&verb)
 }
 
+/// `closing at a record-setting 4,309.63 points`, `ended at a fresh high of`: a closing verb
+/// and `at`, then a few words without numbers, before the number.
+fn closing_at_near(before: &str) -> bool {
+    let Some(at) = before.rfind(" at ") else {
+        return false;
+    };
+    let between = &before[at + 4..];
+    let head = before[..at].trim_end();
+    between.split_whitespace().count() <= 4
+        && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.'))
+        && [
+            "closing",
+            "closed",
+            "close",
+            "ended",
+            "ending",
+            "end",
+            "finished",
+            "finishing",
+            "settled",
+            "settling",
+            "stood",
+            "standing",
+        ]
+        .iter()
+        .any(|v| {
+            head.ends_with(v) && !head[..head.len() - v.len()].ends_with(char::is_alphanumeric)
+        })
+}
+
 /// A bare level alone in brackets, glued to a Korean word that is not a name (`작년
 /// 말(24,719.22)`, `연중 최고점(937.61)`, `이달 3일(1994.79)`): the level of the day that word
 /// names. `코스피(2,520.11)` is the name's own level; `(0.62%)`, `(▼69.06)` are changes.
@@ -2021,8 +2084,11 @@ fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
     let Some(word) = text[m.sent.0..t.start].strip_suffix(['(', '（']) else {
         return false;
     };
+    // (in points only where no size of a move is the subject: `하루 낙폭은 2012년 5월
+    // 18일(62.78포인트) 이후 가장 컸다` names that day's fall)
+    let move_size = text[m.sent.0..t.start].contains('폭');
     m.korean_sentence
-        && t.unit == Unit::Bare
+        && (t.unit == Unit::Bare || t.unit == Unit::Points && !move_size)
         && t.sign.is_none()
         && t.hedge.is_none()
         && t.value >= 10.0
