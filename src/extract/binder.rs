@@ -1371,6 +1371,20 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         {
             session = Session::Intraday;
         }
+        // a site's live quote box next to a company's name (`NHN (159,900원 ▼700 -0.44%)`)
+        // shows the price when the page was served, not on the article's day: a figure of
+        // no known session or date, never compared with the article's own
+        let quote_box = d.level.as_ref().is_some_and(|l| {
+            l.parenthesized
+                && l.unit == Unit::Currency("KRW")
+                && text[l.end..]
+                    .split(')')
+                    .next()
+                    .is_some_and(|inside| inside.contains(['▲', '▼']) && inside.contains('%'))
+        });
+        if quote_box {
+            session = Session::Unknown;
+        }
         prev_session = Some(session);
 
         // date
@@ -1392,7 +1406,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                     .map(|(_, x)| x)
             });
         // the previous close belongs to a trading day the text does not name
-        let event_date = if d.prior {
+        let event_date = if d.prior || quote_box {
             None
         } else {
             event_date(cx, entity.market, date_expr.map(|x| x.what))
@@ -1419,11 +1433,19 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             }
             (1.0, false)
         };
+        // London quotes shares in pence: a price printed in pounds (`£78.78`) is 7,878p, so
+        // that one company's prices share one unit whichever way the copy prints them
+        let pence = entity.kind == Kind::Stock && entity.market == Market::Gb;
         let quantity = |t: &NumToken, signed: bool| -> Quantity {
             let (s, explicit_sign) = if signed { sign_for(t) } else { (1.0, false) };
+            let scale = if pence && t.unit == Unit::Currency("GBP") {
+                100.0
+            } else {
+                1.0
+            };
             Quantity {
-                value: s * t.value.abs(),
-                half_width: t.half_width,
+                value: s * t.value.abs() * scale,
+                half_width: t.half_width * scale,
                 explicit_sign,
                 hedge: t.hedge,
                 text_span: (t.start, t.end),
@@ -1470,6 +1492,9 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                     .iter()
                     .chain(d.points.iter())
                     .find_map(|t| match t.unit {
+                        // prices printed in pounds are reported in pence (ISO 4217 has no
+                        // code for pence; GBX is the market's)
+                        Unit::Currency("GBP") if pence => Some("GBX".to_string()),
                         Unit::Currency(c) => Some(c.to_string()),
                         _ => None,
                     }),
