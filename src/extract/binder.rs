@@ -1443,8 +1443,13 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             } else {
                 1.0
             };
+            let value = if scale == 1.0 {
+                t.value.abs()
+            } else {
+                number::round_to(t.value.abs() * scale, t.decimals.saturating_sub(2))
+            };
             Quantity {
-                value: s * t.value.abs() * scale,
+                value: s * value,
                 half_width: t.half_width * scale,
                 explicit_sign,
                 hedge: t.hedge,
