@@ -155,6 +155,15 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     if is_threshold(lexicon, text, t) {
         return true;
     }
+    // a range is no figure (`shed between 0.2 and 1.6 per cent`, `lost 1 to 2 per cent`)
+    if is_range_end(&text[sent.0..t.start], t.unit) {
+        return true;
+    }
+    // a move a modal verb governs is a forecast or a hypothesis (`could fall as low as $90`,
+    // `will rise around 20 points`)
+    if is_modal_move(text, sent, words, t) {
+        return true;
+    }
     // a share of another figure's move: `China Mobile contributed 145.9 points`
     if [
         "contributed",
@@ -298,6 +307,45 @@ fn is_change_in_a_measure(lexicon: &Lexicon, text: &str, end: usize) -> bool {
         .any(|w| w.class == WordClass::Blocker)
 }
 
+/// Does `before` end with the lower end of a range (`between 0.2 and`, `from 5 to`, `1 to`)?
+/// The second form, a bare number and `to`, only for percents: `shed 4,451.28 to 31,458.42`
+/// is a move and its level.
+fn is_range_end(before: &str, unit: Unit) -> bool {
+    static RANGE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static PERCENT_RANGE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let range = RANGE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:\b(?:between|from)\s+[0-9][0-9.,]*\s*(?:%|per ?cent|points?)?\s+(?:and|to)|[0-9][0-9.]*\s*(?:%|per ?cent)?\s*(?:~|–))\s*\$?$",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    let percent_range = PERCENT_RANGE.get_or_init(|| {
+        regex::Regex::new(r"(?:^|[^0-9.,])[0-9]{1,2}(?:\.[0-9]+)?\s*(?:to|-)\s*$")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    range.is_match(before) || unit == Unit::Percent && percent_range.is_match(before)
+}
+
+/// Is the direction word that governs `t` under a modal verb (`could fall`, `will rise`,
+/// `may drop`)? English only; the verb must come before the number in its clause.
+fn is_modal_move(text: &str, sent: (usize, usize), words: &[WordHit], t: &NumToken) -> bool {
+    let Some(verb) = words
+        .iter()
+        .rev()
+        .find(|w| matches!(w.class, WordClass::Direction(_)) && w.end <= t.start)
+    else {
+        return false;
+    };
+    // the verb governs the number only when no other number sits between them
+    let between = &text[verb.end..t.start];
+    if between.contains(|c: char| c.is_ascii_digit()) || between.contains(['.', ';']) {
+        return false;
+    }
+    let head = text[sent.0..verb.start].trim_end();
+    let last = head.rsplit(' ').next().unwrap_or("");
+    ["will", "would", "could", "may", "might", "should"].contains(&last)
+}
+
 /// Text between a number and a date that still ties the date to the number (`` or `on`).
 trait EmptyOrPreposition {
     fn is_empty_or_preposition(&self) -> bool;
@@ -305,7 +353,9 @@ trait EmptyOrPreposition {
 
 impl EmptyOrPreposition for str {
     fn is_empty_or_preposition(&self) -> bool {
-        matches!(self, "" | "on" | "as of" | "at" | "in")
+        // (`ended up 332.11 points, or 1.13 percent, from Thursday at 29,609.97`: the base day
+        // of the move, inside the same figure)
+        matches!(self, "" | "on" | "as of" | "at" | "in" | ", from" | "from")
     }
 }
 

@@ -881,12 +881,14 @@ fn match_unit(rest: &str) -> Option<(UnitMatch, usize)> {
         }
     }
     for (u, mult) in ENGLISH_SCALES {
-        if starts_with_ci(rest, u) {
-            let after = &rest[u.len()..];
+        // `¥260-billion`: a scale word may be hyphenated to its number
+        let hyphen = usize::from(rest.starts_with('-') && u.len() > 3);
+        if starts_with_ci(&rest[hyphen..], u) {
+            let after = &rest[hyphen + u.len()..];
             if after.starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
-            return Some((UnitMatch::Scale(*mult), u.len()));
+            return Some((UnitMatch::Scale(*mult), hyphen + u.len()));
         }
     }
     for u in COUNTERS {
