@@ -717,7 +717,27 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         // but the binder does not resolve; never the day's close
         // … as is a Korean points level of a day other than the close it does not name
         // (`2019년 2105포인트,`, `연저점인 2210포인트를 기록`)
+        // … and so is the level a move started from: `3만1000원에서 2만1700원(-30%)으로`,
+        // `지난해말 256.14에서 올해 폐장때 52.58`
+        let from_level = korean_sentence
+            && matches!(t.unit, Unit::Bare | Unit::Currency(_) | Unit::Points)
+            && t.sign.is_none()
+            && text[t.end..].starts_with("에서")
+            && ![
+                "에서 거래",
+                "에서 출발",
+                "에서 마감",
+                "에서 움직",
+                "에서 등락",
+                "에서 시작",
+            ]
+            .iter()
+            .any(|w| text[t.end..].starts_with(w))
+            && toks
+                .iter()
+                .any(|n| n.start > t.end && n.unit == t.unit && n.end <= sent.1);
         let prior_close = prior_close
+            || from_level
             || korean_named_day_level(m, t)
             || t.unit == Unit::Points
                 && korean_sentence
@@ -1435,6 +1455,11 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         if quote_box {
             session = Session::Unknown;
         }
+        // under a section header of a period (`For the week:`) the present tense (`is down`)
+        // states the period's move, not a live print
+        if cx.section_period && session == Session::Intraday {
+            session = cx.default_session;
+        }
         prev_session = Some(session);
 
         // date
@@ -1561,6 +1586,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             role,
             period: d.prior
                 || cx.section_period
+                || cx.period_sentence_before && !names_the_day(m)
                 || is_period_change(
                     cx.lexicon,
                     &text[sent.0..sent.1],
@@ -2154,6 +2180,21 @@ fn closing_at_near(before: &str) -> bool {
         .any(|v| {
             head.ends_with(v) && !head[..head.len() - v.len()].ends_with(char::is_alphanumeric)
         })
+}
+
+/// Does the sentence name the day or the close (`이날`, `today`, a date, `마감`, `closed`)?
+fn names_the_day(m: &Mentions) -> bool {
+    let s_text = &m.text[m.sent.0..m.sent.1];
+    !m.dates.is_empty()
+        || m.words.iter().any(|w| {
+            matches!(
+                w.class,
+                WordClass::Session(SessionWord::CloseAfter | SessionWord::CloseBefore)
+            )
+        })
+        || ["이날", "오늘", "today", "Today", "on the day"]
+            .iter()
+            .any(|w| s_text.contains(w))
 }
 
 /// A bare level alone in brackets, glued to a Korean word that is not a name (`작년

@@ -257,6 +257,9 @@ struct Ctx<'a> {
     default_session: Session,
     /// The lines under a section header that names a period (`For the week:`).
     section_period: bool,
+    /// The sentence before, on this line, stated a move over a period (`올해 들어 118%
+    /// 상승했습니다`): a bare move right after it that names no day may continue it.
+    period_sentence_before: bool,
     article: &'a Article,
     lexicon: &'a Lexicon,
     korean: bool,
@@ -372,6 +375,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         last_named_date: std::cell::Cell::new(None),
         default_session,
         section_period: false,
+        period_sentence_before: false,
         article,
         lexicon,
         korean,
@@ -472,13 +476,18 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
                 t
             })
             .collect();
+        cx.period_sentence_before = false;
         for sent in sentence_ranges(text, range) {
             let toks: Vec<NumToken> = tokens
                 .iter()
                 .filter(|t| t.start >= sent.0 && t.end <= sent.1)
                 .cloned()
                 .collect();
+            let before = cx.figures.len();
             binder::sentence(&mut cx, sent, &toks, role);
+            cx.period_sentence_before = cx.figures[before..]
+                .iter()
+                .any(|f| f.period && f.event_date.is_some());
         }
     }
     let mut figs = cx.figures;

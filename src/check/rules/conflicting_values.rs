@@ -23,6 +23,10 @@ describe the same close.
 ```
 Use instead `코스피가 2% 넘게 급락했다`.
 
+One of the two figures must be the day's close by its own words (`거래를 마쳤다`, `closed at`,
+`이날`) or state a level with its move; a bare move right after a sentence about a period
+(`올해 들어 12% 상승했다. 대한방직도 5.84% 올랐다`) continues that period and is not compared.
+
 ## Tolerance
 Each value's interval from its digits and hedges (`2% 넘게` is any fall of at least 1.5 %).
 Changes over a period (`올해 들어서만 16% 넘게`, year to date) and intraday prints (opening,
@@ -68,6 +72,13 @@ impl Rule for ConflictingValues {
                         stated_fields(f).iter().filter(|(_, q)| q.is_some()).count()
                     };
                     if stated(a) < 2 && stated(b) < 2 {
+                        continue;
+                    }
+                    // … and one side must be the day's close by its own words (`거래를
+                    // 마쳤다`, `closed at`, `이날`) or state where the market stood and how far
+                    // it moved: two bare moves may both belong to periods the text leaves
+                    // implicit
+                    if !anchored(cx, a) && !anchored(cx, b) {
                         continue;
                     }
                     for ((field, qa), (_, qb)) in stated_fields(a).into_iter().zip(stated_fields(b))
@@ -118,16 +129,82 @@ impl Rule for ConflictingValues {
     }
 }
 
+/// Words that tie a figure to the day's close or to the day itself.
+const CLOSE_CUES: &[&str] = &[
+    "마감",
+    "마쳤",
+    "마친",
+    "마치",
+    "끝냈",
+    "끝났",
+    "장을",
+    "이날",
+    "오늘",
+    "closed",
+    "closing",
+    "to close",
+    "to end",
+    "ended",
+    "finished",
+    "settled",
+    "today",
+    "on the day",
+];
+
+/// Is `f` the day's close by its own words, or a full quote (a level and its move)?
+fn anchored(cx: &Context, f: &crate::extract::Figure) -> bool {
+    f.level.is_some() && (f.change_points.is_some() || f.change_pct.is_some())
+        || stated_as_close(cx, f)
+}
+
+/// Does the sentence that holds `f`'s numbers name the close or the day?
+fn stated_as_close(cx: &Context, f: &crate::extract::Figure) -> bool {
+    let Some(article) = cx.article(f) else {
+        return false;
+    };
+    let text = article.text.as_str();
+    let spans = [f.level, f.change_points, f.change_pct]
+        .into_iter()
+        .flatten()
+        .map(|q| q.text_span);
+    let (Some(lo), Some(hi)) = (spans.clone().map(|s| s.0).min(), spans.map(|s| s.1).max()) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (text.get(..lo), text.get(hi..)) else {
+        return false;
+    };
+    // sentence ends: a line break, or a full stop before a space (not a decimal point)
+    let start = [before.rfind('\n'), before.rfind(". ").map(|i| i + 1)]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+    let end = hi
+        + [after.find('\n'), after.find(". ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(after.len());
+    let sentence = text.get(start..end).unwrap_or_default();
+    CLOSE_CUES.iter().any(|c| sentence.contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testutil::{findings_of, KO_HEAD};
 
     #[test]
+    fn a_bare_move_a_sentence_after_a_period_is_not_the_close() {
+        let text = format!("{KO_HEAD}대한방직은 5만4400원에서 3만8100원(-29.96%)으로 폭락했다. 대한방직은 올해 들어 12% 상승했다. 대한방직도 5.84% 올랐다.\n");
+        assert!(findings_of("MF004", &text).is_empty());
+    }
+
+    #[test]
     fn lead_and_body_must_agree() {
         let body = "코스피는 전 거래일 대비 61.63포인트(2.56%) 내린 2,348.97로 거래를 마쳤다.\n";
-        let ok = format!("{KO_HEAD}코스피가 2% 넘게 급락했다.\n{body}");
+        let ok = format!("{KO_HEAD}코스피가 이날 2% 넘게 급락했다.\n{body}");
         assert!(findings_of("MF004", &ok).is_empty());
-        let bad = format!("{KO_HEAD}코스피가 3% 넘게 급락했다.\n{body}");
+        let bad = format!("{KO_HEAD}코스피가 이날 3% 넘게 급락했다.\n{body}");
         assert_eq!(findings_of("MF004", &bad).len(), 1);
     }
 
