@@ -630,6 +630,27 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, words) => {
                 Some(Slot::Points)
             }
+            // `The Nasdaq rose 9 to 2231`: a small whole move after its verb, then the level
+            Unit::Bare
+                if !korean_sentence
+                    && t.decimals == 0
+                    && t.scale == 1.0
+                    && t.sign.is_none()
+                    && t.hedge.is_none()
+                    && words.iter().any(|w| {
+                        matches!(w.class, WordClass::Direction(_))
+                            && w.end <= t.start
+                            && text[w.end..t.start].trim().is_empty()
+                    })
+                    && text[t.end..].starts_with(" to ")
+                    && toks.iter().any(|n| {
+                        n.start == t.end + " to ".len()
+                            && n.unit == Unit::Bare
+                            && n.value >= 20.0 * t.value.max(1.0)
+                    }) =>
+            {
+                Some(Slot::Points)
+            }
             // `fell 8.11, or 0.8 percent`: a small decimal right after the verb is points
             Unit::Bare
                 if !korean_sentence
@@ -2057,6 +2078,22 @@ fn unknown_owner(
             return false;
         }
         if !bare.starts_with(|c: char| c.is_ascii_uppercase()) || lexicon.is_not_owner(bare) {
+            continue;
+        }
+        // `the top Sensex gainer`: a group the subject belongs to, not the subject
+        let after_word = text[start + w.len()..num_start].trim_start();
+        if [
+            "gainer",
+            "loser",
+            "riser",
+            "faller",
+            "performer",
+            "constituent",
+            "stocks",
+        ]
+        .iter()
+        .any(|m| after_word.starts_with(m))
+        {
             continue;
         }
         // a word of a known name's run of capitals (`GameStop Corp`, `AMC Entertainment

@@ -657,6 +657,43 @@ impl Lexicon {
                     continue;
                 }
             }
+            // `the top Sensex gainer`, `the FTSE 100's star performer`, `Nasdaq stocks`: the
+            // index names the group a company belongs to, not a move of its own
+            if self.entities[self.alias_entity[m.pattern().as_usize()]].kind == Kind::Index {
+                let rest = text[e..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+                let rest = rest
+                    .strip_prefix("'s")
+                    .or_else(|| rest.strip_prefix("’s"))
+                    .unwrap_or(rest)
+                    .trim_start();
+                let member = [
+                    "gainer",
+                    "loser",
+                    "stocks",
+                    "shares",
+                    "constituent",
+                    "component",
+                    "heavyweight",
+                    "member",
+                    "counters",
+                    "star performer",
+                    "best performer",
+                    "worst performer",
+                    "top performer",
+                    "biggest riser",
+                    "biggest faller",
+                    "top gainer",
+                    "top loser",
+                    "riser",
+                    "faller",
+                    "laggard",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w));
+                if member {
+                    continue;
+                }
+            }
             // `(NASDAQ: CLWR)`, `(NYSE:BA)`: an exchange naming a ticker is no index mention
             let rest = text[e..].trim_start_matches(' ');
             if rest.starts_with(':')

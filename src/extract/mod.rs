@@ -184,9 +184,13 @@ fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> 
             // a period before a lowercase word does not end a sentence (`Corp. sank`)
             let next_lower = line[i + 2..].starts_with(|c: char| c.is_ascii_lowercase());
             // `to 25,753.42. The index …`: after a number, a capital letter opens a sentence
+            // (or a name that starts with a digit: `to 13,210.55. 3M surrendered`)
+            let next_word = line[i + 2..].split(' ').next().unwrap_or("");
             let number_then_capital = prev.is_some_and(|p| p.is_ascii_digit())
                 && c == b'.'
-                && line[i + 2..].starts_with(|c: char| c.is_ascii_uppercase());
+                && (line[i + 2..].starts_with(|c: char| c.is_ascii_uppercase())
+                    || next_word.starts_with(|c: char| c.is_ascii_digit())
+                        && next_word.contains(|c: char| c.is_ascii_uppercase()));
             if prev.is_some_and(|p| p.is_ascii_digit()) && !number_then_capital
                 || c == b'.' && (abbrev || next_lower)
             {
