@@ -1218,6 +1218,70 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                 let from = ents[group[0]].start;
                 text[from..sent.1].contains(w)
             });
+        // `덕성우와 계양전기우도 각각 29.90%, 29.89% 오르며 4410원, 8170원에`: two lists, each
+        // with one value per name, pair up in order
+        let names = group.len() + 1;
+        let has_respectively = !group.is_empty()
+            && ["각각", "respectively"].iter().any(|w| {
+                let from = ents[group[0]].start;
+                text[from..sent.1].contains(w)
+            });
+        if has_respectively && run != names {
+            let run_drafts = &drafts[k..k + run];
+            let mut lists: [Vec<NumToken>; 3] = Default::default();
+            for x in run_drafts {
+                for (slot, t) in [(0, &x.level), (1, &x.points), (2, &x.pct)] {
+                    if let Some(t) = t {
+                        lists[slot].push(t.clone());
+                    }
+                }
+            }
+            for l in &mut lists {
+                l.sort_by_key(|t| t.start);
+            }
+            let paired = lists.iter().all(|l| l.is_empty() || l.len() == names)
+                && lists.iter().filter(|l| !l.is_empty()).count() >= 2;
+            if paired {
+                let owners: Vec<(usize, usize, usize)> = group
+                    .iter()
+                    .map(|&g| (ents[g].entity, ents[g].start, ents[g].end))
+                    .chain(std::iter::once((d.entity, d.anchor, d.anchor)))
+                    .collect();
+                for (j, &(entity, start, end)) in owners.iter().enumerate() {
+                    let pick = |slot: usize| lists[slot].get(j).cloned();
+                    let (level, points, pct) = (pick(0), pick(1), pick(2));
+                    let toks_of = [&level, &points, &pct];
+                    let first = toks_of
+                        .iter()
+                        .filter_map(|t| t.as_ref().map(|t| t.start))
+                        .min();
+                    let last = toks_of
+                        .iter()
+                        .filter_map(|t| t.as_ref().map(|t| t.end))
+                        .max();
+                    let (Some(first), Some(last)) = (first, last) else {
+                        continue;
+                    };
+                    let mut x = d.clone();
+                    x.entity = entity;
+                    if end > start {
+                        x.surface = text[start..end].to_string();
+                        x.binding = Binding::Name;
+                    }
+                    x.anchor = start;
+                    x.mention = start;
+                    x.level = level;
+                    x.points = points;
+                    x.pct = pct;
+                    x.first = first;
+                    x.last = last;
+                    x.prior = false;
+                    expanded.push(x);
+                }
+                k += run;
+                continue;
+            }
+        }
         if respectively {
             for (j, x) in drafts[k..k + run].iter().enumerate() {
                 let mut x = x.clone();
@@ -2261,6 +2325,10 @@ fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
 /// `2873포인트에`) with no move verb right behind, or a year or date right before it
 /// (`2018년 2041포인트,`). A move is `12포인트 오른`, `12포인트(0.5%) 하락`, `12포인트가 올라`.
 fn korean_points_level(text: &str, sent: (usize, usize), t: &NumToken) -> bool {
+    // `장중 낙폭이 최대 548포인트에 이르렀다`: the size of a move is its subject
+    if text[sent.0..t.start].contains('폭') {
+        return false;
+    }
     let after = &text[t.end..sent.1.max(t.end)];
     let Some(rest) = [
         "으로 ", "로 ", "를 ", "에 ", "인 ", "이던 ", "였던 ", "으로,", "로,", "에,",
