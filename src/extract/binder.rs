@@ -323,7 +323,10 @@ fn is_range_end(before: &str, unit: Unit) -> bool {
         regex::Regex::new(r"(?:^|[^0-9.,])[0-9]{1,2}(?:\.[0-9]+)?\s*(?:to|-)\s*$")
             .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     });
-    range.is_match(before) || unit == Unit::Percent && percent_range.is_match(before)
+    // `falling up to 1.51%`: the bound of a group's moves
+    let upper_bound = before.trim_end().ends_with(" up to");
+    range.is_match(before)
+        || unit == Unit::Percent && (percent_range.is_match(before) || upper_bound)
 }
 
 /// Is the direction word that governs `t` under a modal verb (`could fall`, `will rise`,
@@ -514,7 +517,22 @@ fn resolve_owner(
                 (None, _) if intraday => Some(None),
                 _ => None,
             };
-            let blocked = blocked_between(sent.0, t.start);
+            // with no name and no word that refers back, a measure word before the number
+            // is the sentence's subject, whatever verb follows it (`The yield on the 10-year
+            // bond dipped … to 0.215 percent`)
+            // (… also when it heads the word that would refer back: `The yield on the
+            // benchmark 10-year bond`)
+            let anaphor_at = words
+                .iter()
+                .find(|w| matches!(w.class, WordClass::Anaphor(_)))
+                .map(|w| w.start);
+            let measure_subject = words.iter().any(|w| {
+                w.end <= t.start
+                    && w.start >= sent.0
+                    && matches!(w.class, WordClass::Blocker | WordClass::Subject)
+                    && anaphor_at.is_none_or(|a| w.start < a)
+            });
+            let blocked = blocked_between(sent.0, t.start) || measure_subject;
             // a sentence that began referring back keeps its entity for the rest
             // (`The 30-stock index closed down 1,175.21 points, or 4.6 percent, at …`)
             let continued = state
@@ -523,7 +541,7 @@ fn resolve_owner(
                 .filter(|d| d.surface.is_empty())
                 .map(|d| d.entity);
             match (want, continued) {
-                (_, Some(e)) if !blocked_between(state.prev_end, t.start) => {
+                (_, Some(e)) if !blocked_between(state.prev_end, t.start) && !measure_subject => {
                     Some((e, String::new(), t.start))
                 }
                 (Some(k), _) if !blocked => {
@@ -1060,7 +1078,12 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 .iter()
                 .any(|v| gap.ends_with(v))
                     && text[d.end..t.start].trim_start().starts_with("at");
-                !gap.is_empty_or_preposition() && !closing_phrase
+                // `rose nearly 41% in trading Tuesday to $457.69`: a short phrase naming the
+                // day, then the level's `to`
+                let day_in_phrase = gap.split_whitespace().count() <= 3
+                    && !gap.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';'))
+                    && text[d.end..t.start].trim() == "to";
+                !gap.is_empty_or_preposition() && !closing_phrase && !day_in_phrase
             }
         });
         let new_owner = current
