@@ -40,6 +40,23 @@ pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], ro
 /// (NASDAQ: JUNO)`) become entities of this article, mentioned where the name and code stand.
 fn add_listings(cx: &mut Ctx, m: &mut Mentions) {
     let (text, sent) = (m.text, m.sent);
+    // later mentions of a company listed earlier in the article, by the same name
+    let known = cx.lexicon.entities.len();
+    let s_text = &text[sent.0..sent.1];
+    for (k, e) in cx.listed.iter().enumerate() {
+        for (i, _) in s_text.match_indices(e.name.as_str()) {
+            let (start, end) = (sent.0 + i, sent.0 + i + e.name.len());
+            let bounded = !text[..start].ends_with(|c: char| c.is_alphanumeric())
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            if bounded && !m.ents.iter().any(|h| h.start < end && start < h.end) {
+                m.ents.push(EntityHit {
+                    start,
+                    end,
+                    entity: known + k,
+                });
+            }
+        }
+    }
     for l in cx.lexicon.unknown_listings_in(&text[sent.0..sent.1]) {
         let known = cx.lexicon.entities.len();
         let k = match cx
@@ -423,9 +440,17 @@ fn resolve_owner(
         .or(owner_hit);
     // points are an index's unit: past a company named in between (`나스닥 지수가 … 마이크로소프트
     // (MS)의 … 286.29포인트 폭락한`), they are the index's
+    // … unless they join the company's own move (`rose 5.53% or 5.98 points`: a price change
+    // some copy prints in points)
+    let joins_company_move = state.current.is_some_and(|d| {
+        owner_hit.is_some_and(|h| h.entity == d.entity)
+            && d.change_tokens().next().is_some()
+            && text[d.last..t.start].trim() == "or"
+    });
     let owner_hit = match owner_hit {
         Some(h)
             if t.unit == Unit::Points
+                && !joins_company_move
                 && cx.entity(h.entity).kind == Kind::Stock
                 && !text[t.start..t.end].ends_with(['p', 'P']) =>
         {

@@ -141,6 +141,53 @@ fn listing_code() -> &'static regex::Regex {
     })
 }
 
+/// Capitals in brackets that abbreviate something other than a listed company.
+const NOT_TICKERS: &[&str] = &[
+    "CPI", "PPI", "GDP", "PMI", "IPO", "CEO", "CFO", "ETF", "FOMC", "ECB", "IMF", "SEC", "FDA",
+    "EU", "UK", "US", "USA", "AI", "EV", "PE", "ESG", "SPAC", "NYSE", "OPEC", "WHO", "UN", "NATO",
+    "FTC", "DOJ", "IRS", "BOJ", "BOE", "PBOC", "RBA", "RBI", "GST", "VAT", "EPS", "ADR", "ADRS",
+    "OTC", "FX", "YTD", "IT", "HK", "KRX", "KOSPI", "KOSDAQ", "AP", "AFP", "CNBC", "BBC", "FT",
+    "WSJ", "NASDAQ", "LSE", "ASX", "TSE", "GMT", "EST", "EDT", "ET", "PT", "AM", "PM", "MSCI",
+    "OECD", "WTO", "NFT", "API", "LNG", "OLED", "DRAM", "NAND", "HBM", "PC", "TV", "CPU", "GPU",
+];
+
+/// Words of names that are institutions, measures or places rather than companies.
+const NOT_COMPANY_WORDS: &[&str] = &[
+    "Index",
+    "Price",
+    "Rate",
+    "Reserve",
+    "Committee",
+    "Commission",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Department",
+    "Bureau",
+    "Fund",
+    "Bank of",
+    "Ministry",
+    "Agency",
+    "Administration",
+    "Exchange",
+    "Authority",
+    "Council",
+    "Union",
+    "Board",
+    "Office",
+    "Institute",
+    "University",
+    "Program",
+    "Act",
+    "Survey",
+    "Report",
+    "Product",
+    "Treasury",
+    "Market",
+    "Average",
+    "Composite",
+];
+
 /// `Inc.`, `Corp.`, `Co.`: a legal suffix, part of a company's name.
 fn is_legal_suffix(word: &str) -> bool {
     matches!(
@@ -724,6 +771,17 @@ impl Lexicon {
         candidates.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<EntityHit> = Vec::with_capacity(candidates.len());
         for h in candidates {
+            // a name in brackets right after another names that one (`Morgan Stanley (MS)`,
+            // `마이크로소프트(MS)`): the same company, not a second mention
+            if let Some(p) = out.last() {
+                let gap = &text[p.end.min(h.start)..h.start];
+                if p.end <= h.start
+                    && matches!(gap.trim(), "(" | "（")
+                    && text[h.end..].trim_start().starts_with([')', '）'])
+                {
+                    continue;
+                }
+            }
             match out.last_mut() {
                 Some(p) if h.start < p.end => {
                     // overlapping mentions: one mention of one entity spans both (`the Dow` +
@@ -786,12 +844,22 @@ impl Lexicon {
     pub fn unknown_listings_in(&self, text: &str) -> Vec<Listing> {
         let mut out = Vec::new();
         for c in listing_code().captures_iter(text) {
-            let (Some(whole), Some(code), Some(ex)) = (c.get(0), c.name("code"), c.name("ex"))
-            else {
+            let (Some(whole), Some(code)) = (c.get(0), c.name("code")) else {
                 continue;
             };
-            let (code, ex) = (code.as_str(), ex.as_str());
+            let ex = c.name("ex").map_or("", |m| m.as_str());
+            // a bare ticker: capitals only, no abbreviation of an institution or a measure
+            if ex.is_empty()
+                && (!(2..=5).contains(&code.as_str().len())
+                    || !code.as_str().bytes().all(|b| b.is_ascii_uppercase())
+                    || NOT_TICKERS.contains(&code.as_str()))
+            {
+                continue;
+            }
+            let code = code.as_str();
             let (symbol, market) = match ex {
+                // a bare ticker after a company's name (`Clover Health (CLOV) –`)
+                "" => (code.to_string(), Market::Us),
                 "NASDAQ" | "Nasdaq" | "NYSE" | "NYSE American" => (code.to_string(), Market::Us),
                 "LSE" | "LON" => (format!("{code}.L"), Market::Gb),
                 "ASX" => (format!("{code}.AX"), Market::Au),
@@ -830,6 +898,15 @@ impl Lexicon {
                 .trim_start_matches(['-', '•', '*', ' '])
                 .trim_end_matches([',', ' ']);
             if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            // without an exchange, only a company's name: not an institution, a measure or a
+            // name the lexicon knows under another ticker (`Facebook (FB)`)
+            if ex.is_empty()
+                && (name.len() < 3
+                    || NOT_COMPANY_WORDS.iter().any(|w| name.contains(w))
+                    || !self.entities_in(name).is_empty())
+            {
                 continue;
             }
             let name_start = start + before[start..].find(name).unwrap_or(0);

@@ -627,7 +627,11 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     // `gained 76c`: cents glued to the number
     let glued_cents = glued.starts_with('c')
         && !glued[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
-    let cents_len = cents_len.or(glued_cents.then_some(0));
+    // `rose 54¢`: the cent sign
+    let cent_sign = glued.starts_with('¢');
+    let cents_len = cents_len
+        .or(glued_cents.then_some(0))
+        .or(cent_sign.then_some(0));
     if let Some(len) = hyphen_points_len {
         // `its first 1,000-point drop`: a round size names a class of moves, not this one
         unit = if decimals == 0 && value % 100.0 == 0.0 {
@@ -646,7 +650,9 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         if unit == Unit::Bare {
             unit = Unit::Currency("USD");
         }
-        unit_end = if glued_cents && len == 0 {
+        unit_end = if cent_sign && len == 0 {
+            end + '¢'.len_utf8()
+        } else if glued_cents && len == 0 {
             end + 1
         } else {
             j + len
