@@ -174,6 +174,14 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     {
         return true;
     }
+    // `breaking through the psychological barrier of 5000 points`
+    if t.decimals == 0
+        && ["barrier of", "threshold of", "milestone of", "mark of"]
+            .iter()
+            .any(|w| text[sent.0..t.start].trim_end().ends_with(w))
+    {
+        return true;
+    }
     if is_threshold(lexicon, text, t) {
         return true;
     }
@@ -930,9 +938,10 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     Slot::Points
                 })
             }
-            // an index is not quoted in dollars, pounds or euros (`On the Nasdaq, Facebook, down
-            // 3.1 per cent at $76.56`); Korean copy does print `2만2819.03엔` for the Nikkei
-            (Kind::Index, Unit::Currency(code), _) if !matches!(code, "JPY" | "KRW" | "CNY") => {
+            // an index is not quoted in dollars, pounds, euros or won (`On the Nasdaq, Facebook,
+            // down 3.1 per cent at $76.56`, `70원 오른` of the exchange rate); Korean copy does
+            // print `2만2819.03엔` for the Nikkei
+            (Kind::Index, Unit::Currency(code), _) if !matches!(code, "JPY" | "CNY") => {
                 prev_end = t.end;
                 continue;
             }
@@ -1061,9 +1070,19 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && toks
                         .iter()
                         .any(|n| n.unit == Unit::Percent && n.start == t.end + " or ".len());
+                // `found 20¢ to $24.05`: an amount right before `to` and a price many times
+                // its size is the move to that price
+                let move_to_price = !korean_sentence
+                    && text[t.end..].starts_with(" to ")
+                    && toks.iter().any(|n| {
+                        matches!(n.unit, Unit::Currency(_))
+                            && n.start >= t.end + " to ".len()
+                            && n.start <= t.end + " to ".len() + 4
+                            && n.value >= 10.0 * t.value
+                    });
                 let precedes = !korean_sentence
                     && !level_marker
-                    && (verb_before || noun_of || or_after_pct || or_pct_follows);
+                    && (verb_before || noun_of || or_after_pct || or_pct_follows || move_to_price);
                 if (level_after_verb || level_marker && !korean_sentence) && t.sign.is_none() {
                     // `closed at $25.75, down $3.23`: `at`/`to` name the level, whatever follows
                     Slot::Level
@@ -1157,7 +1176,14 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
         });
         let prior_boundary = prior_close || current.as_ref().is_some_and(|d| d.prior);
+        // `51.95를 기록, 연초 대비 80% 이상 급락`: a period named between two numbers starts the
+        // period's own figure
+        let period_between = current.as_ref().is_some_and(|d| {
+            cx.lexicon
+                .names_period(&text[d.last..t.start].to_lowercase(), "", "")
+        });
         if new_owner
+            || period_between
             || conflict
             || date_between
             || level_before_change

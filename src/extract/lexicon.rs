@@ -741,6 +741,12 @@ impl Lexicon {
                     continue;
                 }
             }
+            // `S&P/NZX 50`, `S&P/TSX`: a provider's name joined to another index's
+            if text[e..].starts_with('/')
+                && text[e + 1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
             // `(NASDAQ: CLWR)`, `(NYSE:BA)`: an exchange naming a ticker is no index mention
             let rest = text[e..].trim_start_matches(' ');
             if rest.starts_with(':')
