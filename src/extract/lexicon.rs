@@ -216,6 +216,10 @@ pub struct Lexicon {
     /// Aliases written `=name` in the file: valid only right before a number.
     number_only: Vec<bool>,
     alias_matcher: AhoCorasick,
+    /// The same aliases without regard to case, for names printed in capitals (`NETFLIX(+0.77%)`).
+    caps_matcher: AhoCorasick,
+    /// Aliases written with small letters: the only ones the capitals matcher may add.
+    alias_has_lower: Vec<bool>,
     /// Each word with every class it has (`하락폭` is a direction and an anaphor).
     words: Vec<(String, Vec<WordClass>)>,
     word_matcher: AhoCorasick,
@@ -424,6 +428,11 @@ impl Builder {
             .match_kind(MatchKind::Standard)
             .build(aliases.iter().map(|(a, _)| a.trim_start_matches('=')))
             .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
+        let caps_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(aliases.iter().map(|(a, _)| a.trim_start_matches('=')))
+            .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
         let mut words: Vec<(String, Vec<WordClass>)> = Vec::new();
         self.words.sort_by(|a, b| a.0.cmp(&b.0));
         for (w, c) in self.words {
@@ -453,6 +462,11 @@ impl Builder {
             symbol_entity,
             number_only,
             alias_matcher,
+            caps_matcher,
+            alias_has_lower: aliases
+                .iter()
+                .map(|(a, _)| a.chars().any(|c| c.is_ascii_lowercase()))
+                .collect(),
             words,
             word_matcher,
             trailers: phrases("trailer"),
@@ -765,6 +779,41 @@ impl Lexicon {
                 {
                     continue;
                 }
+            }
+            candidates.push(EntityHit {
+                start: s,
+                end: e,
+                entity: self.alias_entity[idx],
+            });
+        }
+        // names printed in capitals (`PINDUODUO(+2.80%) NETFLIX(+0.77%)`): an alias of mixed
+        // case matched whatever its case, where the text has no small letters
+        for m in self.caps_matcher.find_overlapping_iter(&squeezed) {
+            let idx = m.pattern().as_usize();
+            let (s, e) = (origin[m.start()], origin[m.end() - 1] + 1);
+            let alias = &text[s..e];
+            let letters = alias.chars().filter(char::is_ascii_alphabetic).count();
+            if self.number_only[idx]
+                || !self.alias_has_lower[idx]
+                || letters < 4
+                || alias.chars().any(|c| c.is_ascii_lowercase())
+                || !alias.is_ascii()
+            {
+                continue;
+            }
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric())
+                || after.is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            // the exact matcher saw an all-capitals alias already
+            if candidates
+                .iter()
+                .any(|h: &EntityHit| h.start == s && h.end == e)
+            {
+                continue;
             }
             candidates.push(EntityHit {
                 start: s,

@@ -602,8 +602,10 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 return false;
             };
             // `p.m.` is a time; `145.1p.` ends a sentence
-            let word_or_abbreviation = rest.starts_with(|c: char| c.is_alphanumeric())
-                || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_alphanumeric());
+            // (`8.54p떨어진`: Korean glued to the unit is no word of it)
+            let word_or_abbreviation = rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+                || rest.starts_with('.')
+                    && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
             !word_or_abbreviation
         })
         .map(|p| p.len());
