@@ -1178,9 +1178,28 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         let prior_boundary = prior_close || current.as_ref().is_some_and(|d| d.prior);
         // `51.95를 기록, 연초 대비 80% 이상 급락`: a period named between two numbers starts the
         // period's own figure
+        // (… unless the move runs `to` it: `fell 2.2 percent to a 52-week low of 57,700 won`)
+        // … and so does a change whose own words name a period after it (`closed up 40.68 at
+        // 2,047.36, after a gain of 1.7 percent last week`)
         let period_between = current.as_ref().is_some_and(|d| {
-            cx.lexicon
-                .names_period(&text[d.last..t.start].to_lowercase(), "", "")
+            let gap = text[d.last..t.start].to_lowercase();
+            let own_after: String = text[t.end..sent.1].chars().take(24).collect();
+            cx.lexicon.names_period(&gap, "", "") && !gap.trim_start().starts_with("to ")
+                || slot != Slot::Level
+                    && d.change_tokens().next().is_some()
+                    && [
+                        "last week",
+                        "this week",
+                        "this year",
+                        "last year",
+                        "this month",
+                        "last month",
+                        "year to date",
+                        "year-to-date",
+                        "so far this",
+                    ]
+                    .iter()
+                    .any(|p| own_after.to_lowercase().contains(p))
         });
         if new_owner
             || period_between
