@@ -220,6 +220,9 @@ pub struct Lexicon {
     caps_matcher: AhoCorasick,
     /// Aliases written with small letters: the only ones the capitals matcher may add.
     alias_has_lower: Vec<bool>,
+    /// Aliases that start with a small letter (`easyJet`, `iShares`), which a sentence may
+    /// capitalise.
+    alias_lower_start: Vec<bool>,
     /// Each word with every class it has (`하락폭` is a direction and an anaphor).
     words: Vec<(String, Vec<WordClass>)>,
     word_matcher: AhoCorasick,
@@ -466,6 +469,13 @@ impl Builder {
             alias_has_lower: aliases
                 .iter()
                 .map(|(a, _)| a.chars().any(|c| c.is_ascii_lowercase()))
+                .collect(),
+            alias_lower_start: aliases
+                .iter()
+                .map(|(a, _)| {
+                    a.trim_start_matches('=')
+                        .starts_with(|c: char| c.is_ascii_lowercase())
+                })
                 .collect(),
             words,
             word_matcher,
@@ -793,10 +803,14 @@ impl Lexicon {
             let (s, e) = (origin[m.start()], origin[m.end() - 1] + 1);
             let alias = &text[s..e];
             let letters = alias.chars().filter(char::is_ascii_alphabetic).count();
+            // (… or capitalised at a sentence's start: `EasyJet led the losers`)
+            let capitalised = self.alias_lower_start[idx]
+                && alias.starts_with(|c: char| c.is_ascii_uppercase())
+                && alias[1..].chars().any(|c| c.is_ascii_uppercase());
             if self.number_only[idx]
                 || !self.alias_has_lower[idx]
                 || letters < 4
-                || alias.chars().any(|c| c.is_ascii_lowercase())
+                || alias.chars().any(|c| c.is_ascii_lowercase()) && !capitalised
                 || !alias.is_ascii()
             {
                 continue;
