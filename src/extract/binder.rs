@@ -185,8 +185,19 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     if is_threshold(lexicon, text, t) {
         return true;
     }
-    // a range is no figure (`shed between 0.2 and 1.6 per cent`, `lost 1 to 2 per cent`)
-    if is_range_end(&text[sent.0..t.start], t.unit) {
+    // a range is no figure (`shed between 0.2 and 1.6 per cent`, `lost 1 to 2 per cent`), nor
+    // its first end (`ending between 1.69 percent and 3.65 percent higher`)
+    if is_range_end(&text[sent.0..t.start], t.unit)
+        || text[sent.0..t.start].trim_end().ends_with(" between")
+    {
+        return true;
+    }
+    // a distance, not a move: `0.1% short of its record close`
+    if t.unit == Unit::Percent
+        && [" short of", " shy of"]
+            .iter()
+            .any(|w| text[t.end..].starts_with(w))
+    {
         return true;
     }
     // a move a modal verb governs is a forecast or a hypothesis (`could fall as low as $90`,
