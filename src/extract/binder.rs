@@ -691,7 +691,13 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 let quote = m.ents.iter().any(|h| {
                     h.end <= t.start && text[h.end..t.start].chars().all(char::is_whitespace)
                 }) && text[t.end..].starts_with('(');
-                Some(if quote { Slot::Level } else { Slot::Points })
+                // `장중 한때 5392.52까지 밀리기도`: a level reached
+                let reached = text[t.end..].starts_with("까지");
+                Some(if quote || reached {
+                    Slot::Level
+                } else {
+                    Slot::Points
+                })
             }
             // `closes down 1,175 in its worst point drop`: whole points right after the verb
             Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, words) => {
@@ -1165,6 +1171,18 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && d.change_tokens().next().is_some()
                     && words.iter().any(|w| {
                         between(w) && (is_verb(w) || matches!(w.class, WordClass::Session(_)))
+                    })
+                // `3.06% 하락 출발한 뒤 장중 한때 5392.52까지`: a print at another moment of
+                // the session is a figure of its own
+                || slot == Slot::Level
+                    && korean_sentence
+                    && d.change_tokens().next().is_some()
+                    && ["뒤 ", "후 ", "고 ", "며 ", "으나 ", "지만 "]
+                        .iter()
+                        .any(|c| text[d.last..t.start].contains(c))
+                    && words.iter().any(|w| {
+                        between(w)
+                            && matches!(w.class, WordClass::Session(SessionWord::IntradayBefore))
                     })
         });
         // `8.77% 내린 ... 2,441.55`: a level before the change belongs to an earlier figure
