@@ -640,7 +640,8 @@ impl Lexicon {
             if first.is_ascii_alphanumeric() && before.is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue;
             }
-            if is_hangul(first) && before.is_some_and(is_hangul) {
+            // (… nor one glued to Latin letters: `JPX닛케이지수 400` is another index)
+            if is_hangul(first) && before.is_some_and(|c| is_hangul(c) || c.is_ascii_alphabetic()) {
                 continue;
             }
             if last.is_ascii_alphanumeric() && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -662,7 +663,15 @@ impl Lexicon {
                 if !(last.is_ascii_alphanumeric() || last == ')') {
                     continue;
                 }
-                // Latin alias glued to Hangul (`S&P500지수`) is fine
+                // Latin alias glued to Hangul (`S&P500지수`) is fine, unless the Hangul goes
+                // on with another name (`FTSE유로퍼스트 300`)
+                if last.is_ascii_alphabetic()
+                    && !["지수", "주가", "증시", "주", "지"]
+                        .iter()
+                        .any(|w| text[e..].starts_with(w))
+                {
+                    continue;
+                }
             }
             // `Dow Chemical`, `FTSE Bursa Malaysia`, `Nasdaq Stock Market`: a one-word Latin
             // alias followed by another capitalised name is part of a longer name
