@@ -135,7 +135,7 @@ impl<'a> Mentions<'a> {
     /// `목표주가`) blocks until the sentence ends.
     fn blocked_between(&self, a: usize, b: usize) -> bool {
         // a subject word inside an apposition right after the name describes the name
-        // (`The Philadelphia Semiconductor Index, a gauge of chipmakers, climbed 2.4%`)
+        // (`The Philadelphia Semiconductor Index, a gauge of chipmakers, climbed 5.7%`)
         let in_apposition = |w: &WordHit| {
             self.text[a..w.start].trim_start().starts_with(',') && self.text[w.end..b].contains(',')
         };
@@ -174,7 +174,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     {
         return true;
     }
-    // `breaking through the psychological barrier of 5000 points`
+    // `breaking through the psychological barrier of 8333 points`
     if t.decimals == 0
         && ["barrier of", "threshold of", "milestone of", "mark of"]
             .iter()
@@ -185,14 +185,14 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     if is_threshold(lexicon, text, t) {
         return true;
     }
-    // a range is no figure (`shed between 0.2 and 1.6 per cent`, `lost 1 to 2 per cent`), nor
-    // its first end (`ending between 1.69 percent and 3.65 percent higher`)
+    // a range is no figure (`shed between 3.5 and 4.9 per cent`, `lost 1 to 2 per cent`), nor
+    // its first end (`ending between 4.92 percent and 6.98 percent higher`)
     if is_range_end(&text[sent.0..t.start], t.unit)
         || text[sent.0..t.start].trim_end().ends_with(" between")
     {
         return true;
     }
-    // a distance, not a move: `0.1% short of its record close`
+    // a distance, not a move: `3.4% short of its record close`
     if t.unit == Unit::Percent
         && [" short of", " shy of"]
             .iter()
@@ -201,11 +201,11 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         return true;
     }
     // a move a modal verb governs is a forecast or a hypothesis (`could fall as low as $90`,
-    // `will rise around 20 points`)
+    // `will rise around 53 points`)
     if is_modal_move(text, sent, words, t) {
         return true;
     }
-    // a share of another figure's move: `China Mobile contributed 145.9 points`
+    // a share of another figure's move: `China Mobile contributed 478.2 points`
     if [
         "contributed",
         "contributing",
@@ -251,7 +251,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         return true;
     }
     // a share of a whole, not a move: `95% of the stocks`, `the 30% of`
-    // (`shed 19% of their value` is the move itself)
+    // (`shed 42% of their value` is the move itself)
     if t.unit == Unit::Percent
         && (text[t.end..].starts_with(" of ") || text[t.end..].starts_with(", of "))
         && !["its ", "their "].iter().any(|p| {
@@ -267,7 +267,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     if t.unit == Unit::Percent && is_change_in_a_measure(lexicon, text, t.end) {
         return true;
     }
-    // Korean: a share of a whole (`시장의 약 80%`, `종목(929개)의 13%`) unless a move verb follows
+    // Korean: a share of a whole (`시장의 약 13%`, `종목(929개)의 46%`) unless a move verb follows
     if t.unit == Unit::Percent && m.korean_sentence {
         let before = text[sent.0..t.start].trim_end();
         let before = before.strip_suffix("약").unwrap_or(before).trim_end();
@@ -276,7 +276,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
                 && w.start >= t.end
                 && text[t.end..w.start].chars().count() <= 6
         });
-        // (`지난 74년의 35.11%` is the move of that year, not a share)
+        // (`지난 74년의 68.44%` is the move of that year, not a share)
         let of_a_date = before
             .strip_suffix('의')
             .is_some_and(|b| b.ends_with(['년', '월', '일', '주', '해', '날']));
@@ -301,7 +301,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
 }
 
 /// `N% <change noun> in <a few words> <measure>`: the percent is the change of the measure
-/// (`a 65% slump in first-half pre-tax profit`), whoever the sentence is about.
+/// (`a 98% slump in first-half pre-tax profit`), whoever the sentence is about.
 fn is_change_in_a_measure(lexicon: &Lexicon, text: &str, end: usize) -> bool {
     const CHANGE_NOUNS: &[&str] = &[
         "rise",
@@ -348,8 +348,8 @@ fn is_change_in_a_measure(lexicon: &Lexicon, text: &str, end: usize) -> bool {
         .any(|w| w.class == WordClass::Blocker)
 }
 
-/// Does `before` end with the lower end of a range (`between 0.2 and`, `from 5 to`, `1 to`)?
-/// The second form, a bare number and `to`, only for percents: `shed 4,451.28 to 31,458.42`
+/// Does `before` end with the lower end of a range (`between 3.5 and`, `from 5 to`, `1 to`)?
+/// The second form, a bare number and `to`, only for percents: `shed 7,784.51 to 64,781.75`
 /// is a move and its level.
 fn is_range_end(before: &str, unit: Unit) -> bool {
     static RANGE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -364,7 +364,7 @@ fn is_range_end(before: &str, unit: Unit) -> bool {
         regex::Regex::new(r"(?:^|[^0-9.,])[0-9]{1,2}(?:\.[0-9]+)?\s*(?:to|-)\s*$")
             .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     });
-    // `falling up to 1.51%`: the bound of a group's moves
+    // `falling up to 4.84%`: the bound of a group's moves
     let upper_bound = before.trim_end().ends_with(" up to");
     range.is_match(before)
         || unit == Unit::Percent && (percent_range.is_match(before) || upper_bound)
@@ -397,7 +397,7 @@ trait EmptyOrPreposition {
 
 impl EmptyOrPreposition for str {
     fn is_empty_or_preposition(&self) -> bool {
-        // (`ended up 332.11 points, or 1.13 percent, from Thursday at 29,609.97`: the base day
+        // (`ended up 665.44 points, or 4.46 percent, from Thursday at 52,932.20`: the base day
         // of the move, inside the same figure)
         matches!(self, "" | "on" | "as of" | "at" | "in" | ", from" | "from")
     }
@@ -459,7 +459,7 @@ fn resolve_owner(
         .or(owner_hit);
     // points are an index's unit: past a company named in between (`나스닥 지수가 … 마이크로소프트
     // (MS)의 … 286.29포인트 폭락한`), they are the index's
-    // … unless they join the company's own move (`rose 5.53% or 5.98 points`: a price change
+    // … unless they join the company's own move (`rose 8.86% or 8.21 points`: a price change
     // some copy prints in points)
     let joins_company_move = state.current.is_some_and(|d| {
         owner_hit.is_some_and(|h| h.entity == d.entity)
@@ -559,7 +559,7 @@ fn resolve_owner(
                 {
                     Some(Some(Kind::Index))
                 }
-                // `이는 지난 8월 16일 기록한 연중 최저치(2240.8)를 경신한 것으로`: the level of a
+                // `이는 연중 최저치(5573.1)를 경신한 것으로`: the level of a
                 // named day, in a sentence about the index in focus
                 (None, Unit::Bare) if korean_named_day_level(m, t) => Some(Some(Kind::Index)),
                 (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
@@ -681,7 +681,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             Unit::Bare if t.sign.is_some() && t.scale == 1.0 => Some(Slot::Points),
             // Korean `416.06(2.93%) 상승한`, `12.68 오른`: a bare number the direction verb
             // follows is a change in points
-            // … unless it follows the name directly, as a quote does (`코스피 2197.16(0.92%)상승`)
+            // … unless it follows the name directly, as a quote does (`코스피 5420.49(3.25%)상승`)
             Unit::Bare
                 if korean_sentence
                     && t.scale == 1.0
@@ -691,7 +691,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 let quote = m.ents.iter().any(|h| {
                     h.end <= t.start && text[h.end..t.start].chars().all(char::is_whitespace)
                 }) && text[t.end..].starts_with('(');
-                // `장중 한때 5392.52까지 밀리기도`: a level reached
+                // `장중 한때 8625.85까지 밀리기도`: a level reached
                 let reached = text[t.end..].starts_with("까지");
                 Some(if quote || reached {
                     Slot::Level
@@ -703,7 +703,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             Unit::Bare if !korean_sentence && whole_points_after_verb(text, t, words) => {
                 Some(Slot::Points)
             }
-            // `The Nasdaq rose 9 to 2231`: a small whole move after its verb, then the level
+            // `The Nasdaq rose 6 to 4512`: a small whole move after its verb, then the level
             Unit::Bare
                 if !korean_sentence
                     && t.decimals == 0
@@ -759,7 +759,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && (current
                         .as_ref()
                         .is_some_and(|d| d.change_tokens().next().is_some())
-                        // … or a closing verb names it (`ended the year at 17,225`)
+                        // … or a closing verb names it (`ended the year at 40,558`)
                         || closing_verb_before(&text[sent.0..t.start])) =>
             {
                 Some(Slot::Level)
@@ -807,12 +807,12 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                         .iter()
                         .any(|w| after_t.starts_with(w)));
         // … and so is a level in brackets right after the word or date that names its day
-        // (`작년 말(24,719.22)`, `연고점(2050.47)`, `12월 19일(1776.93)`): a day the text names
+        // (`작년 말(57,042.55)`, `연고점(5383.70)`, `12월 19일(4009.26)`): a day the text names
         // but the binder does not resolve; never the day's close
         // … as is a Korean points level of a day other than the close it does not name
-        // (`2019년 2105포인트,`, `연저점인 2210포인트를 기록`)
-        // … and so is the level a move started from: `3만1000원에서 2만1700원(-30%)으로`,
-        // `지난해말 256.14에서 올해 폐장때 52.58`
+        // (`2019년 5438포인트,`, `연저점인 5543포인트를 기록`)
+        // … and so is the level a move started from: `6만4333원에서 5만4033원(-63%)으로`,
+        // `지난해말 589.47에서 올해 폐장때 85.81`
         let from_level = korean_sentence
             && matches!(t.unit, Unit::Bare | Unit::Currency(_) | Unit::Points)
             && t.sign.is_none()
@@ -837,7 +837,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 && korean_sentence
                 && !cx.lexicon.is_level_suffix(&text[t.end..])
                 && korean_points_level(text, sent, t)
-                // `0.63% 상승한 1만1013.15포인트에`: the level the change led to
+                // `3.96% 상승한 4만4346.15포인트에`: the level the change led to
                 && !current.as_ref().is_some_and(|d| {
                     d.change_tokens().next().is_some()
                         && modifier_verb_before(text, words, d.last, t.start)
@@ -882,7 +882,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                         "around",
                         "more than",
                         "as much as",
-                        // `with a fall of 161.27`, `fell by 120`
+                        // `with a fall of 494.50`, `fell by 450`
                         "of",
                         "by",
                     ]
@@ -956,8 +956,8 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 })
             }
             // an index is not quoted in dollars, pounds, euros or won (`On the Nasdaq, Facebook,
-            // down 3.1 per cent at $76.56`, `70원 오른` of the exchange rate); Korean copy does
-            // print `2만2819.03엔` for the Nikkei
+            // down 6.4 per cent at $41.27`, `70원 오른` of the exchange rate); Korean copy does
+            // print `5만5142.03엔` for the Nikkei
             (Kind::Index, Unit::Currency(code), _) if !matches!(code, "JPY" | "CNY") => {
                 prev_end = t.end;
                 continue;
@@ -991,7 +991,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         // a share price carries its currency (`7만1,400원`, `$237.76`); a bare number next to
         // a company name is a version or a count (`라마 3.1`), unless a table row prints it
         // … or English copy prints a quote in local units after its move (`down 16.7 per cent
-        // at 3,090`, `rose 1.75 percent to 2727`)
+        // at 6,320`, `rose 4.08 percent to 5150`)
         let quote_after_move = !korean_sentence
             && level_marker
             && t.value >= 1.0
@@ -1080,14 +1080,14 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && current
                         .as_ref()
                         .is_some_and(|d| d.pct.is_some() && d.points.is_none());
-                // `(Rs 68.45 or 4.91%)`, `$1.20 or 3.83%`: money then `or` and a percent is the
+                // `(Rs 91.78 or 7.24%)`, `$4.53 or 6.16%`: money then `or` and a percent is the
                 // move in money and in percent
                 let or_pct_follows = !korean_sentence
                     && text[t.end..].starts_with(" or ")
                     && toks
                         .iter()
                         .any(|n| n.unit == Unit::Percent && n.start == t.end + " or ".len());
-                // `found 20¢ to $24.05`: an amount right before `to` and a price many times
+                // `found 53¢ to $57.38`: an amount right before `to` and a price many times
                 // its size is the move to that price
                 let move_to_price = !korean_sentence
                     && text[t.end..].starts_with(" to ")
@@ -1144,7 +1144,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 .iter()
                 .any(|v| gap.ends_with(v))
                     && text[d.end..t.start].trim_start().starts_with("at");
-                // `rose nearly 41% in trading Tuesday to $457.69`: a short phrase naming the
+                // `rose nearly 74% in trading Tuesday to $780.92`: a short phrase naming the
                 // day, then the level's `to`
                 let day_in_phrase = gap.split_whitespace().count() <= 3
                     && !gap.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';'))
@@ -1172,7 +1172,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     && words.iter().any(|w| {
                         between(w) && (is_verb(w) || matches!(w.class, WordClass::Session(_)))
                     })
-                // `3.06% 하락 출발한 뒤 장중 한때 5392.52까지`: a print at another moment of
+                // `6.39% 하락 출발한 뒤 장중 한때 8625.85까지`: a print at another moment of
                 // the session is a figure of its own
                 || slot == Slot::Level
                     && korean_sentence
@@ -1205,9 +1205,9 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 && (gap.chars().filter(|c| is_hangul(*c)).count() > 3 || clause_end)
         });
         let prior_boundary = prior_close || current.as_ref().is_some_and(|d| d.prior);
-        // `51.95를 기록, 연초 대비 80% 이상 급락`: a period named between two numbers starts the
+        // `84.28를 기록, 연초 대비 13% 이상 급락`: a period named between two numbers starts the
         // period's own figure
-        // (… unless the move runs `to` it: `fell 2.2 percent to a 52-week low of 57,700 won`)
+        // (… unless the move runs `to` it: `fell 5.5 percent to a 52-week low of 80,033 won`)
         // … and so does a change whose own words name a period after it (`closed up 40.68 at
         // 2,047.36, after a gain of 1.7 percent last week`)
         let period_between = current.as_ref().is_some_and(|d| {
@@ -1310,7 +1310,7 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                 let no_number = !toks.iter().any(|t| {
                     t.unit != Unit::Counter && t.start >= ents[k - 1].end && t.end <= ents[k].start
                 });
-                // a list holds names of one kind: `On the Nasdaq, Facebook, down 3.1%` is a
+                // a list holds names of one kind: `On the Nasdaq, Facebook, down 6.4%` is a
                 // place and a company, not two companies
                 let same_kind =
                     cx.entity(ents[k - 1].entity).kind == cx.entity(ents[k].entity).kind;
@@ -1345,7 +1345,7 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                 let from = ents[group[0]].start;
                 text[from..sent.1].contains(w)
             });
-        // `덕성우와 계양전기우도 각각 29.90%, 29.89% 오르며 4410원, 8170원에`: two lists, each
+        // `A우와 B우도 각각 29.8%, 29.7% 오르며 5230원, 7740원에`: two lists, each
         // with one value per name, pair up in order
         let names = group.len() + 1;
         let has_respectively = !group.is_empty()
@@ -1653,7 +1653,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         {
             session = Session::Intraday;
         }
-        // a site's live quote box next to a company's name (`NHN (159,900원 ▼700 -0.44%)`)
+        // a site's live quote box next to a company's name (`NHN (482,233원 ▼700 -3.77%)`)
         // shows the price when the page was served, not on the article's day: a figure of
         // no known session or date, never compared with the article's own
         let quote_box = d.level.as_ref().is_some_and(|l| {
@@ -1720,7 +1720,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             }
             (1.0, false)
         };
-        // London quotes shares in pence: a price printed in pounds (`£78.78`) is 7,878p, so
+        // London quotes shares in pence: a price printed in pounds (`£41.01`) is 4,101p, so
         // that one company's prices share one unit whichever way the copy prints them
         let pence = entity.kind == Kind::Stock && entity.market == Market::Gb;
         let quantity = |t: &NumToken, signed: bool| -> Quantity {
@@ -2088,8 +2088,8 @@ fn unknown_owner(
     if end > 0 {
         tokens.push((from, &seg[..end]));
     }
-    // back to the last number: a word that starts with a digit (`12.5p(`, `(0.62%)`) or
-    // carries a currency's digits (`US$78.29,`); a whole number right after a capitalised
+    // back to the last number: a word that starts with a digit (`45.8p(`, `(0.62%)`) or
+    // carries a currency's digits (`US$41.52,`); a whole number right after a capitalised
     // word is part of a name (`FTSEurofirst 300`, `Stoxx 600`)
     let is_number = |w: &str| {
         w.chars()
@@ -2117,12 +2117,12 @@ fn unknown_owner(
     };
     let hangul_word = |w: &str| w.chars().any(is_hangul);
     if hangul_word(seg) {
-        // a list item `…, 렝크그룹 210%, 헨졸트 135%`: a bare name right before its number,
+        // a list item `…, 렝크그룹 543%, 헨졸트 468%`: a bare name right before its number,
         // after the list's comma
         let bare_item = text[first_start + first.len()..num_start] == *" "
             && {
                 // after the list's comma, or after a clause that ends in a connective
-                // (`184% 뛰었고 렝크그룹 210%`)
+                // (`417% 뛰었고 렝크그룹 543%`)
                 let before = text[..first_start].trim_end();
                 before.ends_with([',', '，'])
                     || before.ends_with(['고', '며'])
@@ -2137,7 +2137,7 @@ fn unknown_owner(
                 .chars()
                 .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
             && !first.ends_with(['일', '월', '년', '주', '분', '시', '간', '째', '대', '등'])
-            // a word with a particle is no bare name (`연초의 266.00`)
+            // a word with a particle is no bare name (`연초의 599.33`)
             && !first.ends_with([
                 '의', '에', '을', '를', '로', '와', '과', '은', '는', '도', '서', '고', '며', '해',
             ])
@@ -2151,14 +2151,14 @@ fn unknown_owner(
         }
         // `아모레G(` / `담배인삼공사(`: a name glued to the number's bracket
         if let Some(name) = first.strip_suffix('(') {
-            // `14.55 포인트(0.83%)`: the unit of the number before, not a name
+            // `47.88 포인트(3.16%)`: the unit of the number before, not a name
             if text[..first_start]
                 .trim_end()
                 .ends_with(|c: char| c.is_ascii_digit())
             {
                 return false;
             }
-            // `연고점(2050.47)`: a bare level alone in brackets is the level of the day the
+            // `연고점(5383.70)`: a bare level alone in brackets is the level of the day the
             // word names (`korean_named_day_level`), not a company's price
             let bare_level = text[num_start..]
                 .split_once(')')
@@ -2380,7 +2380,7 @@ fn closing_verb_before(before: &str) -> bool {
     .contains(&verb)
 }
 
-/// `closing at a record-setting 4,309.63 points`, `ended at a fresh high of`: a closing verb
+/// `closing at a record-setting 7,632.96 points`, `ended at a fresh high of`: a closing verb
 /// and `at`, then a few words without numbers, before the number.
 fn closing_at_near(before: &str) -> bool {
     let Some(at) = before.rfind(" at ") else {
@@ -2426,8 +2426,8 @@ fn names_the_day(m: &Mentions) -> bool {
 }
 
 /// A bare level alone in brackets, glued to a Korean word that is not a name (`작년
-/// 말(24,719.22)`, `연중 최고점(937.61)`, `이달 3일(1994.79)`): the level of the day that word
-/// names. `코스피(2,520.11)` is the name's own level; `(0.62%)`, `(▼69.06)` are changes.
+/// 말(57,042.55)`, `연중 최고점(762.94)`, `이달 3일(4227.02)`): the level of the day that word
+/// names. `코스피(5,853.44)` is the name's own level; `(0.62%)`, `(▼69.06)` are changes.
 fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
     let text = m.text;
     let Some(word) = text[m.sent.0..t.start].strip_suffix(['(', '（']) else {
@@ -2448,11 +2448,11 @@ fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
 }
 
 /// A Korean `N포인트` that names where the index stood, not how far it moved: a particle of
-/// place or object after it (`2236포인트로 올해를 마감`, `연저점인 2155포인트를 기록`,
-/// `2873포인트에`) with no move verb right behind, or a year or date right before it
-/// (`2018년 2041포인트,`). A move is `12포인트 오른`, `12포인트(0.5%) 하락`, `12포인트가 올라`.
+/// place or object after it (`5569포인트로 올해를 마감`, `연저점인 5488포인트를 기록`,
+/// `5106포인트에`) with no move verb right behind, or a year or date right before it
+/// (`2018년 5374포인트,`). A move is `45포인트 오른`, `45포인트(3.8%) 하락`, `45포인트가 올라`.
 fn korean_points_level(text: &str, sent: (usize, usize), t: &NumToken) -> bool {
-    // `장중 낙폭이 최대 548포인트에 이르렀다`: the size of a move is its subject
+    // `장중 낙폭이 최대 871포인트에 이르렀다`: the size of a move is its subject
     if text[sent.0..t.start].contains('폭') {
         return false;
     }
@@ -2466,7 +2466,7 @@ fn korean_points_level(text: &str, sent: (usize, usize), t: &NumToken) -> bool {
         let dated = before.ends_with(['년', '일']) && !before.ends_with("전일");
         return dated && after.starts_with([',', '，', '、']);
     };
-    // `12포인트로 확대됐다` / `12포인트를 더 올렸다`: the size of a move, stated as a noun
+    // `45포인트로 확대됐다` / `45포인트를 더 올렸다`: the size of a move, stated as a noun
     const MOVE_AFTER: &[&str] = &[
         "확대", "축소", "줄", "늘", "벌어", "좁혀", "더 ", "상승", "하락", "올랐", "올라", "올린",
         "올려", "내렸", "내린", "내려", "떨어", "오르",

@@ -216,7 +216,7 @@ pub struct Lexicon {
     /// Aliases written `=name` in the file: valid only right before a number.
     number_only: Vec<bool>,
     alias_matcher: AhoCorasick,
-    /// The same aliases without regard to case, for names printed in capitals (`NETFLIX(+0.77%)`).
+    /// The same aliases without regard to case, for names printed in capitals (`NETFLIX(+3.00%)`).
     caps_matcher: AhoCorasick,
     /// Aliases written with small letters: the only ones the capitals matcher may add.
     alias_has_lower: Vec<bool>,
@@ -805,7 +805,7 @@ impl Lexicon {
                 entity: self.alias_entity[idx],
             });
         }
-        // names printed in capitals (`PINDUODUO(+2.80%) NETFLIX(+0.77%)`): an alias of mixed
+        // names printed in capitals (`PINDUODUO(+5.13%) NETFLIX(+3.00%)`): an alias of mixed
         // case matched whatever its case, where the text has no small letters
         for m in self.caps_matcher.find_overlapping_iter(&squeezed) {
             let idx = m.pattern().as_usize();

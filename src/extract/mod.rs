@@ -79,7 +79,7 @@ fn is_wrapped(line: &str, next: &str) -> bool {
         && b.chars().count() >= 4
 }
 
-/// A quote strip of a finance page (`• S&P 500` / `3,693.23` / `-64.76 (-1.72%)`): a line
+/// A quote strip of a finance page (`• S&P 500` / `6,926.56` / `-97.09 (-4.05%)`): a line
 /// that is only a known name, then (blank lines aside) a line that is only a level and a line
 /// that is only its change. Returns the index of the change line.
 fn quote_strip_end(
@@ -184,7 +184,7 @@ fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> 
             // a period before a lowercase word does not end a sentence (`Corp. sank`)
             let next_lower = line[i + 2..].starts_with(|c: char| c.is_ascii_lowercase());
             // `to 25,753.42. The index …`: after a number, a capital letter opens a sentence
-            // (or a name that starts with a digit: `to 13,210.55. 3M surrendered`)
+            // (or a name that starts with a digit: `to 46,543.88. 3M surrendered`)
             let next_word = line[i + 2..].split(' ').next().unwrap_or("");
             let number_then_capital = prev.is_some_and(|p| p.is_ascii_digit())
                 && c == b'.'

@@ -404,7 +404,7 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
                     || ch == 'P'
                     || ch == 'x'
                     || ch == 'n'
-                    // `gained 76c,`: cents
+                    // `gained 49c,`: cents
                     || ch == 'c' && !rest[1..].starts_with(|c: char| c.is_alphanumeric())
             })
         {
@@ -602,14 +602,14 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 return false;
             };
             // `p.m.` is a time; `145.1p.` ends a sentence
-            // (`8.54p떨어진`: Korean glued to the unit is no word of it)
+            // (`9.53p떨어진`: Korean glued to the unit is no word of it)
             let word_or_abbreviation = rest.starts_with(|c: char| c.is_ascii_alphanumeric())
                 || rest.starts_with('.')
                     && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
             !word_or_abbreviation
         })
         .map(|p| p.len());
-    // `fell 52 cents`, `as low as 97 cents`: a price in hundredths of the currency
+    // `fell 85 cents`, `as low as 20 cents`: a price in hundredths of the currency
     let cents_len = ["cents", "cent"]
         .iter()
         .find(|c| {
@@ -626,16 +626,16 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
         })
         .map(|p| p.len());
-    // `gained 76c`: cents glued to the number
+    // `gained 49c`: cents glued to the number
     let glued_cents = glued.starts_with('c')
         && !glued[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
-    // `rose 54¢`: the cent sign
+    // `rose 87¢`: the cent sign
     let cent_sign = glued.starts_with('¢');
     let cents_len = cents_len
         .or(glued_cents.then_some(0))
         .or(cent_sign.then_some(0));
     if let Some(len) = hyphen_points_len {
-        // `its first 1,000-point drop`: a round size names a class of moves, not this one
+        // `its first 4,333-point drop`: a round size names a class of moves, not this one
         unit = if decimals == 0 && value % 100.0 == 0.0 {
             Unit::Threshold
         } else {

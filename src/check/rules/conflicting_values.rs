@@ -25,7 +25,7 @@ Use instead `코스피가 2% 넘게 급락했다`.
 
 One of the two figures must be the day's close by its own words (`거래를 마쳤다`, `closed at`,
 `이날`) or state a level with its move; a bare move right after a sentence about a period
-(`올해 들어 12% 상승했다. 대한방직도 5.84% 올랐다`) continues that period and is not compared.
+(`올해 들어 12% 상승했다. 경방도 4.1% 올랐다`) continues that period and is not compared.
 
 ## Tolerance
 Each value's interval from its digits and hedges (`2% 넘게` is any fall of at least 1.5 %).
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_bare_move_a_sentence_after_a_period_is_not_the_close() {
-        let text = format!("{KO_HEAD}대한방직은 5만4400원에서 3만8100원(-29.96%)으로 폭락했다. 대한방직은 올해 들어 12% 상승했다. 대한방직도 5.84% 올랐다.\n");
+        let text = format!("{KO_HEAD}대한방직은 4만9800원에서 3만4900원(-29.92%)으로 내려앉았다. 대한방직은 올해 들어 12% 상승했다. 대한방직도 지난주 4.1% 올랐다.\n");
         assert!(findings_of("MF004", &text).is_empty());
     }
 

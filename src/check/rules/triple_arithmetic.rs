@@ -283,8 +283,8 @@ fn complement_is_confident(cx: &Context, i: usize) -> bool {
 fn complement(cx: &Context, i: usize) -> Option<crate::extract::Figure> {
     use crate::extract::{Role, Session};
     let f = &cx.figures[i];
-    // only a figure that refers back (`The stock fell $85.24`) continues the sentence before;
-    // one that names its owner again is a claim of its own (`BP … shot up … to 1.73%`)
+    // only a figure that refers back (`The stock fell $18.57`) continues the sentence before;
+    // one that names its owner again is a claim of its own (`BP … shot up … to 4.06%`)
     if f.binding != crate::extract::Binding::Anaphor
         || f.role != Role::Body
         || f.session != Session::Close
