@@ -137,7 +137,8 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 /// Do a figure's numbers (the text from its first to its last) sit inside one clause?
 fn numbers_in_one_clause(numbers: &str) -> bool {
-    numbers.chars().count() <= 90 && !CLAUSE_BREAKS.iter().any(|b| numbers.contains(b))
+    crate::extract::chars_up_to(numbers, 91) <= 90
+        && !CLAUSE_BREAKS.iter().any(|b| numbers.contains(b))
 }
 
 /// The values a figure states, by name, in the order checks compare them.

@@ -68,6 +68,10 @@ pub struct Article {
     pub(crate) text_to_source: Option<Vec<u32>>,
     /// Byte offset of the start of each line of `source`.
     pub(crate) line_starts: Vec<u32>,
+    /// `(byte offset, characters before it)` of `source` every [`CHAR_MARK_STEP`] bytes, so a
+    /// column is counted from the nearest mark, not the line start: one line of many
+    /// figures stays linear.
+    pub(crate) char_marks: Vec<(u32, u32)>,
     pub encoding: &'static str,
     pub format: Format,
     pub published: Option<Published>,
@@ -146,6 +150,7 @@ impl Article {
         Article {
             path: path.to_owned(),
             line_starts: line_starts(&source),
+            char_marks: char_marks(&source),
             text: source.clone(),
             source,
             text_to_source: None,
@@ -187,6 +192,7 @@ impl Article {
         Article {
             path: path.to_owned(),
             line_starts: line_starts(&source),
+            char_marks: char_marks(&source),
             source,
             text: stripped.text,
             text_to_source: Some(stripped.map),
@@ -246,7 +252,7 @@ impl Article {
             .partition_point(|&s| s as usize <= offset)
             .saturating_sub(1);
         let start = self.line_starts.get(idx).map_or(0, |&s| s as usize);
-        let col = self.source[start..offset].chars().count() + 1;
+        let col = self.chars_before(offset) - self.chars_before(start) + 1;
         (
             u32::try_from(idx + 1).unwrap_or(u32::MAX),
             u32::try_from(col).unwrap_or(u32::MAX),
@@ -287,6 +293,41 @@ fn io_error(path: &str, source: std::io::Error) -> InputError {
             source,
         }
     }
+}
+
+impl Article {
+    /// Characters in `source[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let idx = self
+            .char_marks
+            .partition_point(|&(b, _)| b as usize <= offset)
+            .saturating_sub(1);
+        let (at, before) = self
+            .char_marks
+            .get(idx)
+            .map_or((0, 0), |&(b, c)| (b as usize, c as usize));
+        before + self.source.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+}
+
+const CHAR_MARK_STEP: usize = 4096;
+
+fn char_marks(source: &str) -> Vec<(u32, u32)> {
+    let mut marks = vec![(0u32, 0u32)];
+    let (mut at, mut chars) = (0usize, 0usize);
+    while at + CHAR_MARK_STEP < source.len() {
+        let mut next = at + CHAR_MARK_STEP;
+        while !source.is_char_boundary(next) {
+            next += 1;
+        }
+        chars += source[at..next].chars().count();
+        at = next;
+        marks.push((
+            u32::try_from(at).unwrap_or(u32::MAX),
+            u32::try_from(chars).unwrap_or(u32::MAX),
+        ));
+    }
+    marks
 }
 
 fn line_starts(source: &str) -> Vec<u32> {

@@ -315,3 +315,23 @@ fn discover_walks_folders() {
         matches!(&errors[0], InputError::NotFound { path } if *path == missing.to_string_lossy())
     );
 }
+
+#[test]
+fn columns_on_a_long_line_count_characters_from_the_line_start() {
+    // a line of 3,000 Hangul list items (9 KB per 1,000), past several character marks
+    let head = "제목\n";
+    let line: String = (0..3000).map(|i| format!("가나{i}, ")).collect();
+    let text = format!("{head}{line}\n끝\n");
+    let a = Article::from_text("long.txt", &text);
+    for probe in ["가나0,", "가나1500,", "가나2999,"] {
+        let offset = text
+            .find(probe)
+            .unwrap_or_else(|| unreachable!("probe in text"));
+        let naive = text[head.len()..offset].chars().count() as u32 + 1;
+        assert_eq!(a.line_col(offset), (2, naive), "{probe}");
+    }
+    let last = text
+        .rfind('끝')
+        .unwrap_or_else(|| unreachable!("last line"));
+    assert_eq!(a.line_col(last), (3, 1));
+}

@@ -274,7 +274,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         let move_follows = words.iter().any(|w| {
             matches!(w.class, WordClass::Direction(_))
                 && w.start >= t.end
-                && text[t.end..w.start].chars().count() <= 6
+                && crate::extract::chars_up_to(&text[t.end..w.start], 7) <= 6
         });
         // (`지난 74년의 68.44%` is the move of that year, not a share)
         let of_a_date = before
@@ -288,7 +288,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     let conditional = words.iter().any(|w| {
         matches!(w.class, WordClass::Conditional | WordClass::NotMove)
             && w.start >= t.end
-            && text[t.end..w.start].chars().count() <= 12
+            && crate::extract::chars_up_to(&text[t.end..w.start], 13) <= 12
     });
     // `삼성전자 상승분을 제외하면 코스피는 103.22로`: a figure under a hypothesis
     let hypothetical = words
@@ -489,7 +489,7 @@ fn resolve_owner(
     let object = owner_hit.is_some_and(|h| {
         text[h.end..].starts_with(['을', '를'])
             && !text[h.end..t.start].contains(['.', ','])
-            && text[h.end..t.start].chars().count() < 20
+            && crate::extract::chars_up_to(&text[h.end..t.start], 21) < 20
     });
     let owner: Option<(usize, String, usize)> = match owner_hit {
         Some(_) if object => None,
@@ -634,7 +634,7 @@ fn resolve_owner(
     } else if words.iter().any(|w| {
         matches!(w.class, WordClass::Anaphor(k) if k.is_none_or(|k| k == cx.entity(entity).kind))
             && w.end <= t.start
-            && text[sent.0..w.start].chars().count() <= 20
+            && crate::extract::chars_up_to(&text[sent.0..w.start], 21) <= 20
     }) {
         Binding::Anaphor
     } else {
@@ -1050,7 +1050,8 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                     .find_map(|h| gap.strip_prefix(h))
                     .unwrap_or(gap)
                     .trim();
-                    gap.chars().count() <= 2 && !["로", "으로", "에", "까지"].contains(&gap)
+                    crate::extract::chars_up_to(gap, 3) <= 2
+                        && !["로", "으로", "에", "까지"].contains(&gap)
                 });
                 // `4.80%(6000원)나 하락한`: a price in brackets right after a percent is that
                 // percent's change in money
@@ -1498,7 +1499,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                 let gap = &text[lc..w.start.max(lc)];
                 w.start >= lc
                     && w.end <= region_end
-                    && gap.chars().count() <= 10
+                    && crate::extract::chars_up_to(gap, 11) <= 10
                     && !["제외", "빼고", "빼면", "except", "while", "반면"]
                         .iter()
                         .any(|x| gap.contains(x))
@@ -1520,7 +1521,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             words
                 .iter()
                 .any(|a| a.start == w.start && matches!(a.class, WordClass::Anaphor(_)))
-                && text[w.end..first_change].chars().count() <= 2
+                && crate::extract::chars_up_to(&text[w.end..first_change], 3) <= 2
         });
         // `한국전력(3.16%), NAVER(0.27%), 신한지주(2.02%) 등은 올랐다`: the verb that closes a
         // list of names and numbers governs every number of it
@@ -1531,7 +1532,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                     !["고,", "고 ", "며", "다.", "지만", "반면", "제외", "빼고"]
                         .iter()
                         .any(|x| gap.contains(x))
-                        && gap.chars().count() <= 120
+                        && crate::extract::chars_up_to(gap, 121) <= 120
                         // only bracketed list items between: `NAVER(0.27%), 신한지주(2.02%)`
                         && toks
                             .iter()
@@ -2132,7 +2133,7 @@ fn unknown_owner(
                                 && before.len() - h.end <= 6
                         })
             }
-            && first.chars().count() >= 2
+            && crate::extract::chars_up_to(first, 3) >= 2
             && first
                 .chars()
                 .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
@@ -2484,7 +2485,7 @@ fn modifier_verb_before(text: &str, words: &[WordHit], from: usize, pos: usize) 
         }
         let ending = text[w.end..pos].trim_end();
         let word = text[w.start..pos].trim_end();
-        ending.chars().count() <= 2
+        crate::extract::chars_up_to(ending, 3) <= 2
             && ending.chars().all(is_hangul)
             && text[w.start..pos].ends_with(char::is_whitespace)
             && word.ends_with([
@@ -2587,7 +2588,7 @@ fn trailing_date(text: &str, dates: &[DateExpr], end: usize, limit: usize) -> Op
         x.start >= end
             && x.end <= limit
             && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..))
-            && text[end..x.start].chars().count() <= 24
+            && crate::extract::chars_up_to(&text[end..x.start], 25) <= 24
             && (text[x.start..]
                 .get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case("on "))
@@ -2676,7 +2677,8 @@ fn money_and_ratios(
                         || gap.contains("한화")
                         || gap.contains("원화")
                         || gap.contains("환산");
-                    (prev_code != code && conversion && gap.chars().count() <= 12).then_some(idx)
+                    (prev_code != code && conversion && crate::extract::chars_up_to(gap, 13) <= 12)
+                        .then_some(idx)
                 });
                 let partner = pair.map(|_| {
                     last_money.map_or(0, |(_, p)| cx.article.source_span(p.start, p.end).0)

@@ -1044,7 +1044,7 @@ impl Lexicon {
     /// Does this line open a box inside the article (related articles, read more)?
     pub fn is_aside_line(&self, line: &str) -> bool {
         let t = line.trim();
-        t.chars().count() < 40 && {
+        crate::extract::chars_up_to(t, 41) < 40 && {
             let t = t.to_lowercase();
             self.asides.iter().any(|m| t.contains(m.as_str()))
         }
@@ -1064,8 +1064,8 @@ impl Lexicon {
     /// Friday:`), `None` for a line that is no header.
     pub fn section_header(&self, line: &str) -> Option<bool> {
         let t = line.trim();
-        let header =
-            t.chars().count() <= 40 && (t.ends_with(':') || t.starts_with('[') && t.ends_with(']'));
+        let header = crate::extract::chars_up_to(t, 41) <= 40
+            && (t.ends_with(':') || t.starts_with('[') && t.ends_with(']'));
         if !header {
             return None;
         }
@@ -1079,7 +1079,8 @@ impl Lexicon {
 
     /// Is this line a photo caption (it carries a photographer's or agency's credit)?
     pub fn is_caption_line(&self, line: &str) -> bool {
-        line.chars().count() < 600 && self.captions.iter().any(|c| line.contains(c.as_str()))
+        crate::extract::chars_up_to(line, 601) < 600
+            && self.captions.iter().any(|c| line.contains(c.as_str()))
     }
 
     /// Does `after` (the text after a round number) start with a threshold word?
@@ -1105,7 +1106,7 @@ impl Lexicon {
     pub fn is_trailer_line(&self, line: &str) -> bool {
         // the words are stored lowercased; only short lines are lowercased to compare
         let t = line.trim();
-        t.chars().count() < 80 && {
+        crate::extract::chars_up_to(t, 81) < 80 && {
             let t = t.to_lowercase();
             self.trailers.iter().any(|m| t.contains(m.as_str()))
         }

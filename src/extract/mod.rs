@@ -63,7 +63,7 @@ fn line_ranges(text: &str) -> Vec<(usize, usize)> {
 fn is_wrapped(line: &str, next: &str) -> bool {
     let (a, b) = (line.trim(), next.trim());
     let prose = |t: &str| {
-        t.chars().count() >= 12
+        crate::extract::chars_up_to(t, 13) >= 12
             && t.chars().filter(|c| *c == ' ').count() >= 2
             && !is_table_row(t)
             && !t.starts_with(['-', '•', '·', '▶', '▲', '■', '□', '[', '<', '※', '*'])
@@ -76,7 +76,7 @@ fn is_wrapped(line: &str, next: &str) -> bool {
         ])
         && b.starts_with(|c: char| is_hangul(c) || c.is_ascii_lowercase())
         && !is_table_row(b)
-        && b.chars().count() >= 4
+        && crate::extract::chars_up_to(b, 5) >= 4
 }
 
 /// A quote strip of a finance page (`• S&P 500` / `6,926.56` / `-97.09 (-4.05%)`): a line
@@ -101,7 +101,7 @@ fn quote_strip_end(
     let line = |k: usize| lines.get(k).map(|&(s, e)| text[s..e].trim());
     let name = line(i)?.trim_start_matches(['•', '·', '-', '▶', '*', ' ']);
     if name.is_empty()
-        || name.chars().count() > 40
+        || crate::extract::chars_up_to(name, 41) > 40
         || name.contains(['.', ',', '%', ':'])
         || lexicon.entities_in(name).is_empty()
     {
@@ -203,6 +203,36 @@ fn sentence_ranges(text: &str, (ls, le): (usize, usize)) -> Vec<(usize, usize)> 
     if start < line.len() {
         out.push((ls + start, le));
     }
+    out.into_iter().flat_map(|r| bounded(text, r)).collect()
+}
+
+/// The longest sentence the binder reads as one. Every figure looks over its sentence, so a
+/// sentence without an end (a 10 MB line of list items) would cost time quadratic in its
+/// length; past this length it is cut at clause boundaries. Real sentences are far shorter
+/// (no line of the real-article corpus or the dev set exceeds 2,000 bytes).
+const MAX_SENTENCE: usize = 4096;
+
+/// Cut `(s, e)` into pieces of at most [`MAX_SENTENCE`] bytes, each ending after a comma or
+/// semicolon (else a space, else a character boundary) so no number or name is split.
+fn bounded(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = s;
+    while e - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = window
+            .rfind([',', ';', '，', '、'])
+            .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8))
+            .or_else(|| window.rfind(' ').map(|i| i + 1))
+            .filter(|&i| i > 0)
+            .unwrap_or(window.len());
+        out.push((start, start + cut));
+        start += cut;
+    }
+    out.push((start, e));
     out
 }
 
@@ -534,3 +564,10 @@ fn event_date(cx: &Ctx, market: Market, expr: Option<DateRef>) -> Option<NaiveDa
 
 #[cfg(test)]
 mod tests;
+
+/// The number of characters in `s`, counting no further than `cap`. Length tests in the
+/// binder compare against small bounds; counting a whole gap or line each time would make
+/// one line of many figures quadratic.
+pub(crate) fn chars_up_to(s: &str, cap: usize) -> usize {
+    s.chars().take(cap).count()
+}

@@ -149,3 +149,24 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn a_line_without_sentence_ends_is_read_in_bounded_pieces_and_loses_no_figure() {
+    // 2,000 list items and no full stop: one "sentence" of 60 KB, cut at commas
+    let items: Vec<String> = (0..2000)
+        .map(|i| format!("삼성전자 {}.{:02}% 상승", 1 + i % 9, i % 100))
+        .collect();
+    let text = format!("제목\n{}\n", items.join(", "));
+    let line = (text.find('\n').unwrap_or(0) + 1, text.len() - 1);
+    let ranges = sentence_ranges(&text, line);
+    assert!(ranges.len() > 10, "{}", ranges.len());
+    for (s, e) in &ranges {
+        assert!(e - s <= MAX_SENTENCE, "{}", e - s);
+        assert!(text[*s..*e].trim_end().ends_with(',') || *e == line.1);
+    }
+    assert_eq!(ranges.first().map(|r| r.0), Some(line.0));
+    assert_eq!(ranges.last().map(|r| r.1), Some(line.1));
+    let f = figures(&text);
+    assert_eq!(f.len(), 2000);
+    assert_eq!(f[1999].pct_value(), Some(2.99)); // 1 + 1999 % 9, 1999 % 100
+}
