@@ -30,10 +30,57 @@ pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], ro
             cx.topic = Some(h.entity);
             cx.topic_by_kind.insert(cx.entity(h.entity).kind, h.entity);
         }
+        // `Lilly warned doctors …. Its shares dropped $1.38`: a sentence about a company the
+        // lexicon does not know ends the focus on the one before; `Its shares` is not theirs
+        if m.ents.is_empty() && opens_with_unknown_company(cx.lexicon, &m.text[sent.0..sent.1]) {
+            cx.topic = None;
+            cx.topic_by_kind.remove(&Kind::Stock);
+        }
+        // `Google and Apple were in the news …. Shares of the search giant rose 1%`: after a
+        // sentence about two companies, a bare reference to one is not resolved by order
+        let mut stocks: Vec<usize> = m
+            .ents
+            .iter()
+            .map(|h| h.entity)
+            .filter(|&e| cx.entity(e).kind == Kind::Stock)
+            .collect();
+        stocks.dedup();
+        if stocks.len() >= 2 {
+            cx.topic_by_kind.remove(&Kind::Stock);
+        }
         return;
     }
     let expanded = expand_groups(cx, &m, toks, drafts);
     emit_figures(cx, &m, toks, &expanded, role);
+}
+
+/// Does an English sentence open with a name the lexicon does not know, as its subject: a
+/// capitalised word that is no sentence opener (`The`, `Analysts` and other plurals, days),
+/// followed by a lowercase verb (`Lilly warned`, `Acme Corp. said`)?
+fn opens_with_unknown_company(lexicon: &Lexicon, sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let name = first.trim_end_matches([',', '\'', '’']);
+    let capitalised = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
+        && name.chars().count() >= 2;
+    let plural = name.ends_with('s') && !name.ends_with("ss");
+    if !capitalised || plural || lexicon.is_not_owner(name) {
+        return false;
+    }
+    // the verb after the name (and a `Co.`/`Inc.` or a second capitalised word of it)
+    words
+        .find(|w| !w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && (w.ends_with("ed")
+                    || w.ends_with('s')
+                    || ["said", "cut", "will", "plans"].contains(&w))
+        })
 }
 
 /// Companies named with an exchange and ticker the lexicon lacks (`Juno Therapeutics Inc

@@ -123,8 +123,10 @@ impl Quantity {
                     (f64::NEG_INFINITY, self.value)
                 }
             }
+            // `nearly 3 per cent` is met by anything that would round up to it (2.81 %), and
+            // by a value within the relative margin of `about`
             Some(Hedge::AtMost) => {
-                let m = self.value.abs() * crate::extract::HEDGE_ABOUT_REL;
+                let m = (self.value.abs() * crate::extract::HEDGE_ABOUT_REL).max(self.half_width);
                 if self.value >= 0.0 {
                     (self.value - m, self.value)
                 } else {

@@ -1022,6 +1022,14 @@ impl Lexicon {
                     if before.is_some_and(is_hangul) {
                         continue;
                     }
+                    // an anaphor listed with a capital (`Shares`) refers back only where it
+                    // opens a sentence, in that case: `Shares fell 4%` after a sentence about
+                    // a company, not `Asian shares fell 1%`
+                    if w.0.starts_with(|c: char| c.is_ascii_uppercase())
+                        && (&text[s..e] != w.0.as_str() || !opens_sentence(&text[..s]))
+                    {
+                        continue;
+                    }
                 }
                 out.push(WordHit {
                     start: s,
@@ -1111,6 +1119,16 @@ impl Lexicon {
             self.trailers.iter().any(|m| t.contains(m.as_str()))
         }
     }
+}
+
+/// Does a word that follows `before` open a sentence (or a line, a list item, a quote)? Not
+/// after a dash or a colon: `Newell Brands — Shares of …` names its own company first.
+fn opens_sentence(before: &str) -> bool {
+    before
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '\n' | '.' | '!' | '?' | '"' | '“' | '•' | '|'))
 }
 
 #[cfg(test)]

@@ -170,3 +170,17 @@ fn a_line_without_sentence_ends_is_read_in_bounded_pieces_and_loses_no_figure() 
     assert_eq!(f.len(), 2000);
     assert_eq!(f[1999].pct_value(), Some(2.99)); // 1 + 1999 % 9, 1999 % 100
 }
+
+#[test]
+fn a_reference_back_is_not_resolved_past_an_unknown_company_or_between_two() {
+    let text = "Chip stocks\n\nIntel said orders had slowed. Shares fell 3.5 percent to $31.20.\n\
+                Acme Widgets warned on costs. Its shares dropped $2.40 to $18.60.\n\
+                Microsoft and Oracle both reported results. Shares of the database maker rose 2 percent.\n\
+                Asian shares fell 1.2 percent.\n";
+    let f = figures(text);
+    let owners: Vec<(u32, Option<&str>)> =
+        f.iter().map(|x| (x.line, x.entity.as_deref())).collect();
+    // Intel owns its own line only; the unknown company's move, the ambiguous one and the
+    // regional aggregate are not given to a company named before
+    assert_eq!(owners, [(3, Some("Intel"))], "{f:?}");
+}

@@ -28,7 +28,8 @@ percent, a point change copied from another index, a level from another day.
 ## Tolerance
 Each number stands for the interval its printed digits allow (19,341.83 is
 [19,341.825, 19,341.835]), widened only by hedges the text states (약, about: ±5 %;
-넘게, more than: a lower bound). The check passes when some values inside the three
+넘게, more than: a lower bound; 가까이, nearly: an upper bound that values rounding up to
+it also meet). The check passes when some values inside the three
 intervals satisfy the formula. When the exact arithmetic does not round to the printed
 percent but the intervals still meet, the figure passes *by rounding* and a `note` says so.
 A failure is an `error`, or a `warning` when one of the numbers is hedged.
@@ -350,6 +351,18 @@ mod tests {
             "{:?}",
             f[0].note
         );
+    }
+
+    #[test]
+    fn nearly_is_met_by_a_value_that_rounds_up_to_it() {
+        // 9.2 / (317.7 + 9.2) = 2.81 %: `nearly 3 per cent`; 2.2 % is not nearly 3 %
+        let ok = "Bank slides\nPosted: 2013-12-12 17:30\n\nShares of HSBC were off nearly 3 per cent, or 9.2p, at 317.7p.\n";
+        let f = findings_of("MF001", ok);
+        assert!(f.iter().all(|f| f.severity == Severity::Note), "{f:?}");
+        let bad = ok.replace("9.2p", "7.2p");
+        let f = findings_of("MF001", &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].severity, f[0].line), (Severity::Warning, 4));
     }
 
     #[test]
