@@ -820,6 +820,8 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             {
                 Some(Slot::Level)
             }
+            // `지난 1월 23일 1297 이후`: a whole-number level right after the day it names
+            Unit::Bare if t.value >= 100.0 && korean_dated_level(m, t) => Some(Slot::Level),
             // a table row `삼성전자   43,100   ▼1,600   -3.58%`: the number before a signed change
             Unit::Bare
                 if t.scale == 1.0
@@ -1741,7 +1743,19 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                     .map(|(_, x)| x)
             });
         // the previous close belongs to a trading day the text does not name
-        let event_date = if d.prior || quote_box {
+        // … unless the date is printed right before it (`지난 1월 23일 1297 이후`)
+        let dated_prior = dates
+            .iter()
+            .find(|x| {
+                x.end <= first_tok
+                    && text[x.end..first_tok]
+                        .trim_matches(|c: char| c == ' ' || c == '의' || c == '(' || c == '（')
+                        .is_empty()
+            })
+            .filter(|_| d.prior);
+        let event_date = if let Some(x) = dated_prior {
+            event_date(cx, entity.market, Some(x.what))
+        } else if d.prior || quote_box {
             None
         } else {
             event_date(cx, entity.market, date_expr.map(|x| x.what))
@@ -2478,6 +2492,9 @@ fn names_the_day(m: &Mentions) -> bool {
 /// names. `코스피(5,853.44)` is the name's own level; `(0.62%)`, `(▼69.06)` are changes.
 fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
     let text = m.text;
+    if korean_dated_level(m, t) {
+        return true;
+    }
     let Some(word) = text[m.sent.0..t.start].strip_suffix(['(', '（']) else {
         return false;
     };
@@ -2493,6 +2510,39 @@ fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
         && text[t.end..].starts_with([')', '）'])
         && word.ends_with(is_hangul)
         && !m.ents.iter().any(|h| h.end == word.len() + m.sent.0)
+}
+
+/// A level printed right after the date that names its day, and marked as that day's by
+/// what follows: `지난 1월 23일 1297 이후`, `지난해 4월3일 2049.28을 기록한 이후`, `2000년
+/// 1월11일의 1005.87 이후`, `2008년 10월 24일 938.75까지`. Never the day's own move.
+fn korean_dated_level(m: &Mentions, t: &NumToken) -> bool {
+    let text = m.text;
+    let before = &text[m.sent.0..t.start];
+    let date = before.trim_end_matches(' ');
+    let date = date.strip_suffix('의').unwrap_or(date);
+    let day = date
+        .strip_suffix('일')
+        .is_some_and(|d| d.ends_with(|c: char| c.is_ascii_digit()));
+    const MARKS: &[&str] = &[
+        "이후",
+        " 이후",
+        "을 기록",
+        "를 기록",
+        "에 불과",
+        "까지",
+        "로 최고",
+        "으로 최고",
+    ];
+    m.korean_sentence
+        && day
+        && (date.len() < before.len())
+        && t.unit == Unit::Bare
+        && t.sign.is_none()
+        && t.hedge.is_none()
+        && !t.parenthesized
+        && t.value >= 10.0
+        && !(t.decimals == 0 && (1900.0..=2100.0).contains(&t.value))
+        && MARKS.iter().any(|w| text[t.end..].starts_with(w))
 }
 
 /// A Korean `N포인트` that names where the index stood, not how far it moved: a particle of

@@ -27,6 +27,8 @@ pub enum DateRef {
     /// Year and month only (`2020년 3월`): blocks binding across it, names no day.
     YearMonth,
     MonthDay(u32, u32),
+    /// 지난해 4월 3일 / 작년 4월 3일: that day of the year before the base date's.
+    MonthDayLastYear(u32, u32),
     Day(u32),
     /// 이날 / today / the same day.
     Today,
@@ -49,7 +51,7 @@ fn regexes() -> &'static [Regex; 5] {
         let mk = |s: &str| Regex::new(s).unwrap_or_else(|e| unreachable!("static regex: {e}"));
         [
             mk(r"(\d{4})년\s*(\d{1,2})월(?:\s*(\d{1,2})일)?"),
-            mk(r"(?:지난\s*)?(\d{1,2})월\s*(\d{1,2})일"),
+            mk(r"(?:(지난해|작년)\s*|지난\s*)?(\d{1,2})월\s*(\d{1,2})일"),
             mk(r"(?:지난\s*|오는\s*)?(\d{1,2})일(?:\(현지시간\))?"),
             mk(r"(?i)(?-u:\b)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?(?-u:\b)"),
             mk(r"(?i)(?-u:\b)(last\s+|on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(지난주\s*)?(월|화|수|목|금)요일|이날|전날|전일|어제|yesterday|today|(?-u:\b)last week(?-u:\b)|지난주|같은 날|the same day"),
@@ -112,12 +114,16 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
         if taken(&out, m.start(), m.end()) || prev_is_digit(text, m.start()) {
             continue;
         }
-        let (mo, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        let (mo, d) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if (1..=12).contains(&mo) && (1..=31).contains(&d) {
             out.push(DateExpr {
                 start: m.start(),
                 end: m.end(),
-                what: DateRef::MonthDay(mo, d),
+                what: if c.get(1).is_some() {
+                    DateRef::MonthDayLastYear(mo, d)
+                } else {
+                    DateRef::MonthDay(mo, d)
+                },
             });
         }
     }
@@ -387,6 +393,7 @@ pub fn resolve(what: DateRef, base: NaiveDate, market: Market) -> Option<NaiveDa
         DateRef::Full(d) => d,
         DateRef::YearMonth => return None,
         DateRef::MonthDay(m, d) => month_day_on_or_before(base, m, d)?,
+        DateRef::MonthDayLastYear(m, d) => NaiveDate::from_ymd_opt(base.year() - 1, m, d)?,
         DateRef::Day(d) => day_on_or_before(base, d)?,
         DateRef::Today => base,
         DateRef::PreviousDay => market.previous_trading_day(base),
@@ -488,6 +495,24 @@ mod tests {
         assert_eq!(
             resolve(DateRef::Day(31), d(2025, 2, 3), Market::Kr),
             Some(d(2025, 1, 31))
+        );
+    }
+
+    #[test]
+    fn a_month_and_day_of_last_year() {
+        // in a January article, `지난해 4월3일` is April of the year before, and so is a bare
+        // `4월 3일` only when it would lie in the future
+        let e = date_exprs("이는 지난해 4월3일 이후 최고치다. 작년 12월 28일 종가는");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].what, DateRef::MonthDayLastYear(4, 3));
+        assert_eq!(e[1].what, DateRef::MonthDayLastYear(12, 28));
+        assert_eq!(
+            resolve(e[0].what, d(2016, 5, 25), Market::Kr),
+            Some(d(2015, 4, 3))
+        );
+        assert_eq!(
+            resolve(DateRef::MonthDay(4, 3), d(2016, 5, 25), Market::Kr),
+            Some(d(2016, 4, 3))
         );
     }
 }

@@ -551,7 +551,7 @@ fn event_date(cx: &Ctx, market: Market, expr: Option<DateRef>) -> Option<NaiveDa
     };
     match expr {
         None => Some(base),
-        Some(DateRef::Day(_) | DateRef::MonthDay(..)) => {
+        Some(DateRef::Day(_) | DateRef::MonthDay(..) | DateRef::MonthDayLastYear(..)) => {
             let d = expr.and_then(|e| dates::resolve(e, pub_date, market));
             cx.last_named_date.set(d.or(cx.last_named_date.get()));
             d
