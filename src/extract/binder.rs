@@ -882,6 +882,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
         let prior_close = prior_close
             || from_level
             || korean_named_day_level(m, t)
+            || english_dated_level(m, t)
             || t.unit == Unit::Points
                 && korean_sentence
                 && !cx.lexicon.is_level_suffix(&text[t.end..])
@@ -1744,6 +1745,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             });
         // the previous close belongs to a trading day the text does not name
         // … unless the date is printed right before it (`지난 1월 23일 1297 이후`)
+        // (… or right after it: `since 1,279.08 on July 26, 2006`)
         let dated_prior = dates
             .iter()
             .find(|x| {
@@ -1751,6 +1753,8 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                     && text[x.end..first_tok]
                         .trim_matches(|c: char| c == ' ' || c == '의' || c == '(' || c == '（')
                         .is_empty()
+                    || x.start >= d.last
+                        && ["on", "points on"].contains(&text[d.last..x.start].trim())
             })
             .filter(|_| d.prior);
         let event_date = if let Some(x) = dated_prior {
@@ -2543,6 +2547,40 @@ fn korean_dated_level(m: &Mentions, t: &NumToken) -> bool {
         && t.value >= 10.0
         && !(t.decimals == 0 && (1900.0..=2100.0).contains(&t.value))
         && MARKS.iter().any(|w| text[t.end..].starts_with(w))
+}
+
+/// An English level of another day, with that day printed after it: `the lowest since
+/// 1,279.08 on July 26, 2006`, `since finishing at 8,026.32 on Aug. 25, 2000`, `a record high
+/// of 5,048.62 on March 10`. Never the day's own close.
+fn english_dated_level(m: &Mentions, t: &NumToken) -> bool {
+    let text = m.text;
+    let before = text[m.sent.0..t.start].trim_end_matches([' ', '$']);
+    let after = &text[t.end..];
+    let on_date = after
+        .strip_prefix(" points")
+        .unwrap_or(after)
+        .strip_prefix(" on ")
+        .map(|rest| text.len() - rest.len())
+        .is_some_and(|at| m.dates.iter().any(|d| d.start == at));
+    const BEFORE: &[&str] = &[
+        "since",
+        "high of",
+        "low of",
+        "high",
+        "low",
+        "since closing at",
+        "since finishing at",
+        "since ending at",
+        "closing high of",
+        "closing low of",
+    ];
+    !m.korean_sentence
+        && on_date
+        && matches!(t.unit, Unit::Bare | Unit::Points)
+        && t.sign.is_none()
+        && t.value >= 100.0
+        && (t.decimals > 0 || t.raw_has_separator(text))
+        && BEFORE.iter().any(|w| before.ends_with(&format!(" {w}")))
 }
 
 /// A Korean `N포인트` that names where the index stood, not how far it moved: a particle of
