@@ -2849,7 +2849,9 @@ fn money_and_ratios(
             || ["and a", "first", "second", "latter", "back", "front"]
                 .iter()
                 .any(|p| before.ends_with(p));
-        if of_time {
+        // … nor is a fraction of a percent (`half a percent`): a number token holds it
+        let in_number = toks.iter().any(|t| t.start <= w.start && w.end <= t.end);
+        if of_time || in_number {
             continue;
         }
         if let WordClass::Ratio(milli) = w.class {

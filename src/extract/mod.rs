@@ -495,6 +495,10 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
                 && !line.contains('절')
                 && !line.contains("half")
+                // percentages in words (`seven percent`, `삼 퍼센트`)
+                && !line.contains("percent")
+                && !line.contains("per cent")
+                && !line.contains("퍼센트")
         {
             // even digit-free lines update the topic (`지수는 ...` refers back to them)
             for h in lexicon.entities_in(line) {

@@ -350,6 +350,82 @@ pub fn scan(text: &str) -> Vec<NumToken> {
         }
         i += c.len_utf8();
     }
+    let words = spelled_percents(text, &out);
+    if !words.is_empty() {
+        out.extend(words);
+        out.sort_by_key(|t| t.start);
+    }
+    out
+}
+
+/// Percentages written in words (`seven percent`, `half a percent`, `a fifth of a
+/// percent`, `삼 퍼센트`), where no digit token already stands.
+fn spelled_percents(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|half a|a half|a quarter of a|a third of a|a fifth of a|a tenth of a|three quarters of a) (?:percent|per cent)(?-u:\b)|(?:^|[^가-힣])(일|이|삼|사|오|육|칠|팔|구|십) ?퍼센트",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let (Some(whole), Some(word)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else {
+            continue;
+        };
+        let (start, end) = (word.start(), whole.end());
+        // `one-point-three percent` is one number said in words, not `three percent`
+        if text[..start].ends_with(['-', '‑'])
+            || digits.iter().any(|t| t.start < end && start < t.end)
+        {
+            continue;
+        }
+        let (value, half_width) = match word.as_str().to_ascii_lowercase().as_str() {
+            "one" | "일" => (1.0, 0.5),
+            "two" | "이" => (2.0, 0.5),
+            "three" | "삼" => (3.0, 0.5),
+            "four" | "사" => (4.0, 0.5),
+            "five" | "오" => (5.0, 0.5),
+            "six" | "육" => (6.0, 0.5),
+            "seven" | "칠" => (7.0, 0.5),
+            "eight" | "팔" => (8.0, 0.5),
+            "nine" | "구" => (9.0, 0.5),
+            "ten" | "십" => (10.0, 0.5),
+            "eleven" => (11.0, 0.5),
+            "twelve" => (12.0, 0.5),
+            "thirteen" => (13.0, 0.5),
+            "fourteen" => (14.0, 0.5),
+            "fifteen" => (15.0, 0.5),
+            "sixteen" => (16.0, 0.5),
+            "seventeen" => (17.0, 0.5),
+            "eighteen" => (18.0, 0.5),
+            "nineteen" => (19.0, 0.5),
+            "twenty" => (20.0, 0.5),
+            "thirty" => (30.0, 0.5),
+            "forty" => (40.0, 0.5),
+            "fifty" => (50.0, 0.5),
+            // a fraction of a percent is as precise as the fraction: half = 0.5 ± 0.05
+            "half a" | "a half" => (0.5, 0.05),
+            "a quarter of a" => (0.25, 0.05),
+            "a third of a" => (0.33, 0.05),
+            "a fifth of a" => (0.2, 0.05),
+            "a tenth of a" => (0.1, 0.05),
+            "three quarters of a" => (0.75, 0.05),
+            _ => continue,
+        };
+        out.push(NumToken {
+            start,
+            end,
+            value,
+            half_width,
+            decimals: if value < 1.0 { 2 } else { 0 },
+            sign: None,
+            unit: Unit::Percent,
+            hedge: hedge_before(&text[..start]).or_else(|| hedge_after(&text[end..])),
+            parenthesized: false,
+            scale: 1.0,
+        });
+    }
     out
 }
 
@@ -1119,6 +1195,30 @@ mod tests {
         assert_ne!(one("5 ptas").unit, Unit::Points);
         assert_ne!(one("at 3 p.m. ET").unit, Unit::Points);
         assert_ne!(one("5 people").unit, Unit::Points);
+    }
+
+    #[test]
+    fn percentages_in_words() {
+        let t = scan("The index rose seven percent; the MDax gained almost half a percent.");
+        let got: Vec<(f64, Unit, Option<Hedge>)> =
+            t.iter().map(|t| (t.value, t.unit, t.hedge)).collect();
+        assert_eq!(
+            got,
+            [
+                (7.0, Unit::Percent, None),
+                (0.5, Unit::Percent, Some(Hedge::AtMost))
+            ]
+        );
+        assert_eq!(
+            scan("Germany's DAX was up by a fifth of a per cent")[0].value,
+            0.2
+        );
+        assert_eq!(scan("코스피는 삼 퍼센트 하락했다")[0].value, 3.0);
+        // a number said in words with a point is not its last word alone
+        assert!(scan("rose one-point-three percent").is_empty());
+        // a digit token wins where both could stand
+        assert_eq!(scan("up 4 percent")[0].half_width, 0.5);
+        assert!(scan("the percentage of seven percentiles").is_empty());
     }
 
     #[test]
