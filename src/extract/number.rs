@@ -358,6 +358,52 @@ pub fn scan(text: &str) -> Vec<NumToken> {
     out
 }
 
+/// Number words before `percent` / `퍼센트`: (word, value, half-width). A whole number is
+/// as precise as a printed integer; a fraction of a percent as the fraction (`half` = 0.5 ±
+/// 0.05).
+const SPELLED_PERCENTS: &[(&str, f64, f64)] = &[
+    ("one", 1.0, 0.5),
+    ("two", 2.0, 0.5),
+    ("three", 3.0, 0.5),
+    ("four", 4.0, 0.5),
+    ("five", 5.0, 0.5),
+    ("six", 6.0, 0.5),
+    ("seven", 7.0, 0.5),
+    ("eight", 8.0, 0.5),
+    ("nine", 9.0, 0.5),
+    ("ten", 10.0, 0.5),
+    ("eleven", 11.0, 0.5),
+    ("twelve", 12.0, 0.5),
+    ("thirteen", 13.0, 0.5),
+    ("fourteen", 14.0, 0.5),
+    ("fifteen", 15.0, 0.5),
+    ("sixteen", 16.0, 0.5),
+    ("seventeen", 17.0, 0.5),
+    ("eighteen", 18.0, 0.5),
+    ("nineteen", 19.0, 0.5),
+    ("twenty", 20.0, 0.5),
+    ("thirty", 30.0, 0.5),
+    ("forty", 40.0, 0.5),
+    ("fifty", 50.0, 0.5),
+    ("일", 1.0, 0.5),
+    ("이", 2.0, 0.5),
+    ("삼", 3.0, 0.5),
+    ("사", 4.0, 0.5),
+    ("오", 5.0, 0.5),
+    ("육", 6.0, 0.5),
+    ("칠", 7.0, 0.5),
+    ("팔", 8.0, 0.5),
+    ("구", 9.0, 0.5),
+    ("십", 10.0, 0.5),
+    ("half a", 0.5, 0.05),
+    ("a half", 0.5, 0.05),
+    ("a quarter of a", 0.25, 0.05),
+    ("a third of a", 0.33, 0.05),
+    ("a fifth of a", 0.2, 0.05),
+    ("a tenth of a", 0.1, 0.05),
+    ("three quarters of a", 0.75, 0.05),
+];
+
 /// Percentages written in words (`seven percent`, `half a percent`, `a fifth of a
 /// percent`, `삼 퍼센트`), where no digit token already stands.
 fn spelled_percents(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
@@ -380,38 +426,10 @@ fn spelled_percents(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
         {
             continue;
         }
-        let (value, half_width) = match word.as_str().to_ascii_lowercase().as_str() {
-            "one" | "일" => (1.0, 0.5),
-            "two" | "이" => (2.0, 0.5),
-            "three" | "삼" => (3.0, 0.5),
-            "four" | "사" => (4.0, 0.5),
-            "five" | "오" => (5.0, 0.5),
-            "six" | "육" => (6.0, 0.5),
-            "seven" | "칠" => (7.0, 0.5),
-            "eight" | "팔" => (8.0, 0.5),
-            "nine" | "구" => (9.0, 0.5),
-            "ten" | "십" => (10.0, 0.5),
-            "eleven" => (11.0, 0.5),
-            "twelve" => (12.0, 0.5),
-            "thirteen" => (13.0, 0.5),
-            "fourteen" => (14.0, 0.5),
-            "fifteen" => (15.0, 0.5),
-            "sixteen" => (16.0, 0.5),
-            "seventeen" => (17.0, 0.5),
-            "eighteen" => (18.0, 0.5),
-            "nineteen" => (19.0, 0.5),
-            "twenty" => (20.0, 0.5),
-            "thirty" => (30.0, 0.5),
-            "forty" => (40.0, 0.5),
-            "fifty" => (50.0, 0.5),
-            // a fraction of a percent is as precise as the fraction: half = 0.5 ± 0.05
-            "half a" | "a half" => (0.5, 0.05),
-            "a quarter of a" => (0.25, 0.05),
-            "a third of a" => (0.33, 0.05),
-            "a fifth of a" => (0.2, 0.05),
-            "a tenth of a" => (0.1, 0.05),
-            "three quarters of a" => (0.75, 0.05),
-            _ => continue,
+        let said = word.as_str().to_ascii_lowercase();
+        let Some(&(_, value, half_width)) = SPELLED_PERCENTS.iter().find(|(w, ..)| *w == said)
+        else {
+            continue;
         };
         out.push(NumToken {
             start,
