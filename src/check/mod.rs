@@ -131,8 +131,28 @@ impl Context<'_> {
 /// Clause breaks that may not fall between a figure's numbers: a sentence end, a Korean
 /// connective ending (`내렸고`, `하락했으며`), an English clause join.
 const CLAUSE_BREAKS: &[&str] = &[
-    ". ", "다.", "고 ", "고,", "며 ", "며,", "으며", "지만", "는데", "; ", ", while ", " while ",
-    ", but ", " but ", "반면", ", after ", " after ", "앞서", "이후", "까지 ",
+    ". ",
+    "다.",
+    "고 ",
+    "고,",
+    "며 ",
+    "며,",
+    "으며",
+    "지만",
+    "는데",
+    "; ",
+    ", while ",
+    " while ",
+    ", but ",
+    " but ",
+    "반면",
+    ", after ",
+    " after ",
+    "앞서",
+    "이후",
+    "까지 ",
+    " due to ",
+    " thanks to ",
 ];
 
 /// Do a figure's numbers (the text from its first to its last) sit inside one clause?

@@ -22,8 +22,14 @@ use super::*;
 pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], role: Role) {
     let mut m = Mentions::find(cx.article, cx.lexicon, sent);
     add_listings(cx, &mut m);
+    let named: Vec<usize> = m.ents.iter().map(|h| h.entity).collect();
+    bind_sentence(cx, &m, sent, toks, role);
+    cx.prev_sentence_ents = named;
+}
+
+fn bind_sentence(cx: &mut Ctx, m: &Mentions, sent: (usize, usize), toks: &[NumToken], role: Role) {
     money_and_ratios(cx, toks, &m.words, &m.dates, role);
-    let drafts = assemble_drafts(cx, &m, toks);
+    let drafts = assemble_drafts(cx, m, toks);
     unknown_stock_moves(cx, sent, toks, &m.ents, &drafts, role);
     if drafts.is_empty() {
         for h in &m.ents {
@@ -50,8 +56,18 @@ pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], ro
         }
         return;
     }
-    let expanded = expand_groups(cx, &m, toks, drafts);
-    emit_figures(cx, &m, toks, &expanded, role);
+    let expanded = expand_groups(cx, m, toks, drafts);
+    emit_figures(cx, m, toks, &expanded, role);
+}
+
+/// Is `w` a pronoun-like anaphor: one capitalised word opening its sentence (`It`,
+/// `Shares`)? It refers only to the sentence before and binds without the confidence a
+/// typed noun (`The index`, `주가는`) gives.
+fn is_pronoun(text: &str, w: &WordHit) -> bool {
+    let word = &text[w.start..w.end];
+    matches!(w.class, WordClass::Anaphor(_))
+        && !word.contains(' ')
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Does an English sentence open with a name the lexicon does not know, as its subject: a
@@ -199,6 +215,29 @@ impl<'a> Mentions<'a> {
     }
 }
 
+/// Is `t` inside a quotation of at most 40 characters, opened and closed in its sentence?
+fn in_short_quote(text: &str, sent: (usize, usize), t: &NumToken) -> bool {
+    const OPEN: &[char] = &['“', '"', '‘', '\'', '「'];
+    const CLOSE: &[char] = &['”', '"', '’', '\'', '」'];
+    let before = &text[sent.0..t.start];
+    let after = &text[t.end..sent.1.max(t.end)];
+    let open = before.rfind(OPEN);
+    let close = after.find(CLOSE);
+    match (open, close) {
+        (Some(o), Some(c)) => {
+            let inner_before = &before[o..];
+            let inner_after = &after[..c];
+            // the quote must not close before the number
+            let opener = inner_before.chars().next().map_or(1, char::len_utf8);
+            !inner_before[opener..].contains(CLOSE)
+                && crate::extract::chars_up_to(inner_before, 41)
+                    + crate::extract::chars_up_to(inner_after, 41)
+                    <= 40
+        }
+        _ => false,
+    }
+}
+
 /// Numbers that are no market figure, whatever owns them: money amounts, thresholds (`3,000
 /// 돌파`, `above 40,000`), conversions in brackets (`85.07달러(약 10만1500원)`), quoting units
 /// (`100엔당`), shares of a whole (`95% of`) and hypotheticals (`7% 하락 시`).
@@ -230,6 +269,44 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         return true;
     }
     if is_threshold(lexicon, text, t) {
+        return true;
+    }
+    // a cause named after the figure (`finished ahead 19.97 points, largely due to a two per
+    // cent surge from shares in oil producers`) moves something the text does not name
+    if !m.korean_sentence && t.is_change_unit() {
+        const CAUSES: &[&str] = &[
+            " due to ",
+            " thanks to ",
+            " helped by ",
+            " driven by ",
+            " boosted by ",
+            " led by ",
+            " weighed down by ",
+            " dragged down by ",
+            " on the back of ",
+        ];
+        let before = &text[sent.0..t.start];
+        if let Some(at) = CAUSES.iter().filter_map(|c| before.rfind(c)).max() {
+            let cause_start = sent.0 + at;
+            let clause_end = text[t.end..sent.1.max(t.end)]
+                .find([',', ';'])
+                .map_or(sent.1, |i| t.end + i);
+            let named = m
+                .ents
+                .iter()
+                .any(|h| h.start > cause_start && h.start < clause_end);
+            if !named {
+                return true;
+            }
+        }
+    }
+    // a round number in a short quote is a nickname or a milestone (`the “100,000 won
+    // Samsung” milestone`, `“5만 전자”`), not a price
+    if t.decimals == 0
+        && t.value >= 1000.0
+        && t.value % 100.0 == 0.0
+        && in_short_quote(text, sent, t)
+    {
         return true;
     }
     // a range is no figure (`shed between 3.5 and 4.9 per cent`, `lost 1 to 2 per cent`), nor
@@ -645,7 +722,11 @@ fn resolve_owner(
                         Some(kind) => cx.topic_by_kind.get(&kind).copied(),
                         None => cx.topic,
                     };
-                    e.map(|e| (e, String::new(), t.start))
+                    // a pronoun (`It fell 2%`, `Shares rose 4%`) refers to what the sentence
+                    // before named, not to any entity in focus further back
+                    let pronoun = words.iter().any(|w| is_pronoun(text, w));
+                    e.filter(|e| !pronoun || cx.prev_sentence_ents.contains(e))
+                        .map(|e| (e, String::new(), t.start))
                 }
                 _ => None,
             }
@@ -678,6 +759,8 @@ fn resolve_owner(
     // as surely as its name; any other inherited owner comes from the context only
     let binding = if owner_hit.is_some() || forward.is_some() {
         Binding::Name
+    } else if words.iter().any(|w| is_pronoun(text, w)) {
+        Binding::Context
     } else if words.iter().any(|w| {
         matches!(w.class, WordClass::Anaphor(k) if k.is_none_or(|k| k == cx.entity(entity).kind))
             && w.end <= t.start
@@ -1244,7 +1327,10 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             let clause_end = ["고", "며", "지만", "다가", "으나", "는데"]
                 .iter()
                 .any(|e| gap.trim_end().ends_with(e))
-                || gap.contains(" and ");
+                || gap.contains(" and ")
+                // `hit 502,000 won, … before retreating 1.34 percent`: the level was a moment
+                // of the session; the move after `before` is another figure
+                || gap.contains(" before ");
             // `244.11달러로 전날보다 1.11달러(0.45%) 낮아졌고`: the level, then its change
             // against the day before, is one figure
             let comparison = ["보다", "대비", "비해", "比"]
@@ -1614,7 +1700,26 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             WordClass::Direction(x) => Some(x),
             _ => None,
         };
-        let direction_word = local.and_then(|w| dir_of(w));
+        // `(-2.09%)은 잠시 상승세를 보였으나 이내 하락세`: a word turned by a contrary one
+        // later in the clause does not say which way the figure went
+        let turned = local.is_some_and(|w| {
+            dir_words.iter().any(|x| {
+                x.start >= w.end
+                    && x.end <= sent.1
+                    && dir_of(x).is_some_and(|d| Some(d) != dir_of(w))
+                    && {
+                        let gap = &text[w.end..x.start];
+                        ["으나", "지만", "다가", " but ", " before ", " then "]
+                            .iter()
+                            .any(|c| gap.contains(c))
+                            && !["고 ", "며 ", "며,", ". ", "다."]
+                                .iter()
+                                .any(|c| gap.contains(c))
+                            && crate::extract::chars_up_to(gap, 41) <= 40
+                    }
+            })
+        });
+        let direction_word = local.filter(|_| !turned).and_then(|w| dir_of(w));
         let direction_any = sentence_word.and_then(dir_of);
         let explicit = d.change_tokens().find_map(|t| t.sign);
         // a headline list `英 FTSE100 10.87%·獨 DAX 12.24%↓`: the closing arrow covers the list

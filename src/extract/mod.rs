@@ -303,6 +303,9 @@ struct Ctx<'a> {
     /// Entity of the latest figure, per kind, and overall.
     topic: Option<usize>,
     topic_by_kind: std::collections::HashMap<Kind, usize>,
+    /// Entities the previous sentence named: what a sentence-opening pronoun (`It`,
+    /// `Shares`) can refer to.
+    prev_sentence_ents: Vec<usize>,
     /// Companies this article names by exchange and ticker that the lexicon lacks; entity
     /// index `lexicon.entities.len() + k` is `listed[k]`.
     listed: Vec<lexicon::Entity>,
@@ -418,6 +421,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         dateline,
         topic: None,
         topic_by_kind: Default::default(),
+        prev_sentence_ents: Vec::new(),
         listed: Vec::new(),
         figures: Vec::new(),
     };

@@ -184,3 +184,11 @@ fn a_reference_back_is_not_resolved_past_an_unknown_company_or_between_two() {
     // regional aggregate are not given to a company named before
     assert_eq!(owners, [(3, Some("Intel"))], "{f:?}");
 }
+
+#[test]
+fn a_sign_word_turned_by_a_contrary_one_binds_no_direction() {
+    let text = "제목\n입력 2023.04.27 10:40\n\n키움증권(-2.09%)은 개장 후 잠시 상승세를 보였으나 이내 하락세를 보이고 있다.\n";
+    let f = figures(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].pct_value(), f[0].direction_word), (Some(-2.09), None));
+}
