@@ -1109,8 +1109,11 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             // a price's move printed in percentage points (`61.63포인트(2.56%p) 내린`) is kept
             // for MF005 to question; a distance in points (`사상 최고치에 0.1%P 못 미쳤다`) is
             // no move at all
+            // (… as is English `rose 21.25 points, or 0.49 percentage point`)
             (Kind::Index | Kind::Stock, Unit::PercentPoint, _)
-                if !t.parenthesized && !direction_follows(text, t, toks, words) =>
+                if !t.parenthesized
+                    && !direction_follows(text, t, toks, words)
+                    && (korean_sentence || !text[sent.0..t.start].trim_end().ends_with(" or")) =>
             {
                 prev_end = t.end;
                 continue;

@@ -31,7 +31,8 @@ The headline is held to its own digits: `17%` stands for [16.5, 17.5] and also c
 truncated 17.40 (headlines often cut decimals), so `엔비디아·브로드컴 17%↓` agrees with
 −16.97 % and −17.40 %; such a pass is reported as a `note`. Hedges widen it (`nearly 3,000`
 allows up to 3,000; `more than 3,000` needs at least 3,000). A headline that holds only when
-read as rounded beyond its printed digits (`1,100 points` for 1,123.03) is a `warning`. The
+read as rounded to its last non-zero digit (`1,100 points` for 1,123.03, `400포인트` for
+408.34) is how headlines round: a `note` that says so. The
 headline is compared with the body's exact statements of the same session when there are any
 (a hedged lead does not excuse it). A headline figure whose entity has no body figure is not
 checkable.
@@ -153,10 +154,11 @@ impl Rule for HeadlineBody {
                         let bd = decimals_of(q.half_width);
                         if compatible.is_none() {
                             // `1,100 points` for 1,123.03: true only if the headline rounds beyond
-                            // the digits it prints
+                            // the digits it prints, as headlines do (`다우 400포인트 상승` for
+                            // 408.34): a note, not an alarm
                             let mut fd = finding_at(
                                 "MF003",
-                                Severity::Warning,
+                                Severity::Note,
                                 h,
                                 format!(
                                     "{name}: headline {field} {} is the body's {} rounded beyond its printed digits",
