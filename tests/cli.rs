@@ -524,6 +524,41 @@ fn check_json_on_the_default_corpus() {
         );
     }
     assert_eq!(summary["articles"].as_u64(), Some(5), "{summary}");
+    // the founding corpus's genuine inconsistencies, exactly, and nothing else (isolated: no
+    // reference closes, so no MF030): article 004 compares a cost with a rival's by a ratio
+    // the amounts do not give (MF011), converts dollars to won at a rate article 000 does not
+    // share (MF010) and prints one amount with digits another article rounds differently
+    // (MF021)
+    let found: BTreeSet<(String, String, String, u64)> = values
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or_default().to_owned(),
+                f["severity"].as_str().unwrap_or_default().to_owned(),
+                f["article"].as_str().unwrap_or_default().to_owned(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let want: BTreeSet<(String, String, String, u64)> = [
+        ("MF021", "note", "data/articles/004_6945708fdece0a39.txt", 6),
+        (
+            "MF010",
+            "warning",
+            "data/articles/004_6945708fdece0a39.txt",
+            6,
+        ),
+        (
+            "MF011",
+            "error",
+            "data/articles/004_6945708fdece0a39.txt",
+            6,
+        ),
+    ]
+    .into_iter()
+    .map(|(c, s, a, l)| (c.to_owned(), s.to_owned(), a.to_owned(), l))
+    .collect();
+    assert_eq!(found, want);
     assert_eq!(
         summary["findings"].as_u64(),
         Some(values.len() as u64),

@@ -61,8 +61,7 @@ fn bind_sentence(cx: &mut Ctx, m: &Mentions, sent: (usize, usize), toks: &[NumTo
 }
 
 /// Is `w` a pronoun-like anaphor: one capitalised word opening its sentence (`It`,
-/// `Shares`)? It refers only to the sentence before and binds without the confidence a
-/// typed noun (`The index`, `주가는`) gives.
+/// `Shares`)? It refers only to what the sentence before named.
 fn is_pronoun(text: &str, w: &WordHit) -> bool {
     let word = &text[w.start..w.end];
     matches!(w.class, WordClass::Anaphor(_))
@@ -759,8 +758,6 @@ fn resolve_owner(
     // as surely as its name; any other inherited owner comes from the context only
     let binding = if owner_hit.is_some() || forward.is_some() {
         Binding::Name
-    } else if words.iter().any(|w| is_pronoun(text, w)) {
-        Binding::Context
     } else if words.iter().any(|w| {
         matches!(w.class, WordClass::Anaphor(k) if k.is_none_or(|k| k == cx.entity(entity).kind))
             && w.end <= t.start
@@ -2007,6 +2004,26 @@ fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize)
         .rev()
         .collect::<String>()
         .to_lowercase();
+    // only the figure's own clause (`Stocks Sink Most Since 2020; DAX Drops 3.96%`), and a
+    // superlative's `since` names no period (`the biggest fall since 2020`)
+    let before = before
+        .rsplit([';', '…', '|'])
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    let before = [
+        "most since",
+        "biggest since",
+        "worst since",
+        "best since",
+        "highest since",
+        "lowest since",
+        "largest since",
+        "steepest since",
+        "sharpest since",
+    ]
+    .iter()
+    .fold(before, |b, s| b.replace(s, ""));
     let after: String = sentence[floor(end)..]
         .chars()
         .take(30)

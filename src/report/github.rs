@@ -126,7 +126,7 @@ mod tests {
         assert_eq!(
             command(&f, Some((31, 4))),
             format!(
-                "::notice file={},line=29,endLine=31,title=MF201::{}",
+                "::notice file={},line=29,endLine=31,title=MF001::{}",
                 f.article, f.message
             )
         );
@@ -134,7 +134,7 @@ mod tests {
         f.column = 0;
         assert_eq!(
             command(&f, Some((31, 4))),
-            format!("::notice file={},title=MF201::{}", f.article, f.message)
+            format!("::notice file={},title=MF001::{}", f.article, f.message)
         );
     }
 }

@@ -456,7 +456,7 @@ mod tests {
         let coloured = human(&fixture, true);
         assert!(!plain.contains('\x1b'));
         assert!(coloured.contains("\x1b[1;31merror[MF001]\x1b[0m"));
-        assert!(coloured.contains("\x1b[1;32mnote[MF201]\x1b[0m"));
+        assert!(coloured.contains("\x1b[1;32mnote[MF001]\x1b[0m"));
         // Stripping the codes gives the plain text back.
         let stripped = regex::Regex::new("\x1b\\[[0-9;]*m")
             .unwrap()

@@ -5,7 +5,7 @@
 //!   <testsuite name="marketfig check" tests="3" failures="1" errors="0" skipped="0">
 //!     <testcase classname="marketfig" name="data/articles/001.txt">
 //!       <failure type="MF001" message="first message">29:42: error[MF001]: …</failure>
-//!       <system-out>29:97: note[MF201]: …</system-out>
+//!       <system-out>29:97: note[MF001]: …</system-out>
 //!     </testcase>
 //!   </testsuite>
 //! </testsuites>
@@ -347,7 +347,7 @@ mod tests {
         );
         let out: Vec<&Element> = elements.iter().filter(|e| e.name == "system-out").collect();
         assert_eq!(out.len(), 1);
-        assert!(out[0].text.starts_with("29:") && out[0].text.contains("note[MF201]: S&P 500"));
+        assert!(out[0].text.starts_with("29:") && out[0].text.contains("note[MF001]: S&P 500"));
     }
 
     #[test]

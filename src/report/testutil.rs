@@ -90,7 +90,7 @@ impl Fixture {
             "88.96포인트(-1.46%) 하락한 6,012.28",
             Severity::Note,
         );
-        note.code = "MF201";
+        note.code = "MF001";
         note.message = "S&P 500: -1.46% agrees with 88.96 points on 6,012.28 only through \
                         rounding"
             .into();
@@ -118,24 +118,15 @@ impl Fixture {
                 ARTICLE.to_owned(),
                 "data/articles/002_clean.txt".to_owned(),
             ],
-            rules: vec![
-                RuleInfo {
-                    code: "MF001",
-                    name: "point-percent-level-mismatch",
-                    summary: "Point change, percent change and level do not agree",
-                    doc: "## What it does\nChecks that a point change, a percent change and a \
+            rules: vec![RuleInfo {
+                code: "MF001",
+                name: "triple-arithmetic",
+                summary: "point change, percent change and level do not add up",
+                doc: "## What it does\nChecks that a point change, a percent change and a \
                           level agree.\n\n## Tolerance\nInterval rounding of every printed \
                           number.\n",
-                    default_severity: Severity::Error,
-                },
-                RuleInfo {
-                    code: "MF201",
-                    name: "passed-by-rounding",
-                    summary: "A figure agrees only through rounding",
-                    doc: "## What it does\nNotes figures that agree only within rounding.\n",
-                    default_severity: Severity::Note,
-                },
-            ],
+                default_severity: Severity::Error,
+            }],
         }
     }
 

@@ -89,13 +89,12 @@ impl Rule for HeadlineBody {
         for idxs in cx.per_article() {
             for &hi in &idxs {
                 let h = &cx.figures[hi];
-                if h.role != Role::Headline
-                    || h.entity.is_none()
-                    || h.surface.is_empty()
-                    || cx.is_period_change(h)
-                {
+                if h.role != Role::Headline || h.entity.is_none() || h.surface.is_empty() {
                     continue;
                 }
+                // a change over a period is not the day's move; its level is still the day's
+                // (`사상 첫 3,000 돌파…3,031.68 마감`)
+                let period = cx.is_period_change(h);
                 let body: Vec<&Figure> = idxs
                     .iter()
                     .map(|&j| &cx.figures[j])
@@ -109,6 +108,9 @@ impl Rule for HeadlineBody {
                     .collect();
                 for (field, hq) in stated_fields(h) {
                     let Some(hq) = hq else { continue };
+                    if period && field != "level" {
+                        continue;
+                    }
                     let candidates: Vec<(&Figure, Quantity)> = body
                         .iter()
                         .filter_map(|b| {

@@ -10,7 +10,9 @@ use crate::extract::{Figure, Kind};
 const DOC: &str = r#"## What it does
 Turns every paired amount (`600만 달러, 우리 돈 78억원`, `557만 달러(약 82억원)`,
 `2,090억 달러(약 272조원)`) into the exchange rate it implies, then compares that rate with
-(a) the rates rates seen in history (a band per currency pair, `data/reference/fx_bands.csv`),
+(a) the rates seen in history (a band per currency pair, `data/reference/fx_bands.csv`) and
+in the figure's year (USD/KRW's traded range by year, `data/reference/fx_yearly.csv`, widened
+by 5 %),
 (b) an FX quote in the same article (`원·달러 환율은 1,311.1원`), (c) the other pairs in this
 article and in other articles of the same week (undated articles only with each other), and (d) the `--reference` file when given.
 
@@ -34,21 +36,38 @@ outside the historical band is an `error`; disagreement with a quote or another 
 pub(crate) struct ImpliedFx;
 
 const BANDS: &str = include_str!("../../../data/reference/fx_bands.csv");
+const YEARLY: &str = include_str!("../../../data/reference/fx_yearly.csv");
 
-fn band(base: &str, quote: &str) -> Option<(f64, f64)> {
-    BANDS
+/// How far outside a year's traded range a conversion may fall (a stale or rounded rate).
+const YEARLY_MARGIN: f64 = 0.05;
+
+/// The (low, high) of the first row of a reference table whose leading fields are `key`: the
+/// two fields after the key.
+fn lookup(table: &str, key: &[&str]) -> Option<(f64, f64)> {
+    table
         .lines()
         .filter(|l| !l.starts_with('#'))
         .skip(1)
         .find_map(|l| {
             let f: Vec<&str> = l.split(',').collect();
-            (f.len() == 4 && f[0] == base && f[1] == quote).then(|| {
+            (f.len() == key.len() + 2 && f[..key.len()] == *key).then(|| {
                 (
-                    f[2].parse().unwrap_or(0.0),
-                    f[3].parse().unwrap_or(f64::MAX),
+                    f[key.len()].parse().unwrap_or(0.0),
+                    f[key.len() + 1].parse().unwrap_or(f64::MAX),
                 )
             })
         })
+}
+
+/// The rates `base`/`quote` has been seen at, ever.
+fn band(base: &str, quote: &str) -> Option<(f64, f64)> {
+    lookup(BANDS, &[base, quote])
+}
+
+/// The range `base`/`quote` traded in during `year`, widened by [`YEARLY_MARGIN`].
+fn yearly_band(base: &str, quote: &str, year: i32) -> Option<(f64, f64)> {
+    lookup(YEARLY, &[base, quote, &year.to_string()])
+        .map(|(lo, hi)| (lo * (1.0 - YEARLY_MARGIN), hi * (1.0 + YEARLY_MARGIN)))
 }
 
 /// A pair of amounts and the rate (KRW per one unit of `base`) they imply.
@@ -142,32 +161,52 @@ impl Rule for ImpliedFx {
                 Severity::Error
             };
             let mut failed = false;
-            // (a) history
+            // (a) history, then (a') the range of the figure's year
+            let outside = |severity: Severity, lo: f64, hi: f64, when: &str, why: &str| {
+                let mut fd = finding_at(
+                    "MF010",
+                    severity,
+                    p.fig,
+                    format!(
+                        "the conversion implies {} KRW per {}, a rate {when}",
+                        fmt_num(p.point, 1),
+                        p.base
+                    ),
+                );
+                fd.expected = Some(format!(
+                    "{}–{} KRW/{}",
+                    fmt_num(lo, 0),
+                    fmt_num(hi, 0),
+                    p.base
+                ));
+                fd.found = Some(fmt_num(p.point, 1));
+                fd.note = Some(format!("{what}; {why}"));
+                fd.figures.push(figure_ref(p.partner));
+                fd
+            };
             if let Some((lo, hi)) = band(&p.base, "KRW") {
                 if !p.rate.overlaps(&Interval { lo, hi }) {
                     failed = true;
-                    let mut fd = finding_at(
-                        "MF010",
+                    out.push(outside(
                         Severity::Error,
-                        p.fig,
-                        format!(
-                            "the conversion implies {} KRW per {}, a rate never seen",
-                            fmt_num(p.point, 1),
-                            p.base
-                        ),
-                    );
-                    fd.expected = Some(format!(
-                        "{}–{} KRW/{}",
-                        fmt_num(lo, 0),
-                        fmt_num(hi, 0),
-                        p.base
+                        lo,
+                        hi,
+                        "never seen",
+                        "a digit or a unit (만/억/조) is probably off",
                     ));
-                    fd.found = Some(fmt_num(p.point, 1));
-                    fd.note = Some(format!(
-                        "{what}; a digit or a unit (만/억/조) is probably off"
+                }
+            }
+            let year = p.fig.event_date.map(|d| chrono::Datelike::year(&d));
+            if let Some((lo, hi)) = year.and_then(|y| yearly_band(&p.base, "KRW", y)) {
+                if !failed && !p.rate.overlaps(&Interval { lo, hi }) {
+                    failed = true;
+                    out.push(outside(
+                        sev,
+                        lo,
+                        hi,
+                        &format!("{} never came near", year.unwrap_or_default()),
+                        "the year's traded range (data/reference/fx_yearly.csv) widened by 5 %",
                     ));
-                    fd.figures.push(figure_ref(p.partner));
-                    out.push(fd);
                 }
             }
             // (b) an FX quote in the same article
@@ -302,6 +341,22 @@ impl Rule for ImpliedFx {
 
 #[cfg(test)]
 mod tests {
+    use super::{band, yearly_band};
+
+    #[test]
+    fn every_year_since_2000_has_a_usd_krw_range_inside_the_all_time_band() {
+        let (lo, hi) = band("USD", "KRW").unwrap_or((0.0, 0.0));
+        for year in 2000..=2025 {
+            let (a, b) = yearly_band("USD", "KRW", year)
+                .unwrap_or_else(|| panic!("no USD/KRW range for {year}"));
+            assert!(lo <= a && a < b && b <= hi * 1.05, "{year}: {a}-{b}");
+        }
+        // 2007 traded near 900-950, 2024 near 1,290-1,470: a rate fine for one is not for the other
+        let y2007 = yearly_band("USD", "KRW", 2007).unwrap_or((0.0, 0.0));
+        let y2024 = yearly_band("USD", "KRW", 2024).unwrap_or((0.0, 0.0));
+        assert!(y2007.1 < y2024.0, "{y2007:?} {y2024:?}");
+        assert_eq!(yearly_band("USD", "KRW", 1990), None);
+    }
     use crate::check::rules::testutil::{findings_of, run_many, KO_HEAD};
     use crate::check::{Config, Severity};
 
