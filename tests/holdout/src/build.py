@@ -6,7 +6,7 @@ articles_ko.py / articles_en.py.  Each arithmetic mutant is re-checked and must 
 
 Run:  python3 tests/holdout/src/build.py      (exits 1 on any problem)
 
-Same format and conventions as the dev set (/work/shared/dev-set/README.md); entity names and
+Same format and conventions as the dev set (../shared/dev-set/README.md); entity names and
 symbols are taken from data/lexicon/entities.csv (read only).
 """
 import csv

@@ -3,7 +3,7 @@
 import csv, json, math, os, re, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'cases')
-ENT = '/work/main/data/lexicon/entities.csv'
+ENT = os.path.join(HERE, '..', '..', '..', 'data', 'lexicon', 'entities.csv')
 SYM = {}
 for row in csv.reader(l for l in open(ENT, encoding='utf-8') if not l.startswith('#')):
     if row[0] != 'kind':
