@@ -10,8 +10,10 @@ use crate::extract::{Kind, Role};
 const DOC: &str = r#"## What it does
 Finds the two quantities a ratio claim compares and checks the claim: in `B는 A의 N배` and
 `A의 N분의 1`, A is the quantity right before `의` and B the earlier quantity of the same
-unit in the sentence (or the sentence before); `a third of its value` compares with the
-article's lead percent change.
+unit in the sentence (or the sentence before); when a noun stands before `의` instead
+(`1조5,000억 달러는 부양책의 약 3배`), A is the amount an earlier sentence states for that noun
+(`정부 부양책은 5,000억 달러였다`), if every earlier mention that states one agrees; `a third
+of its value` compares with the article's lead percent change.
 
 ## Why is this bad?
 `557만 달러 … GPT-4 7800만 달러의 20분의 1` sounds precise, but 557/7,800 is 1/14: the
@@ -43,6 +45,17 @@ fn same_unit(a: &NumToken, b: &NumToken) -> bool {
                 )
         }
     }
+}
+
+/// The interval a printed amount stands for, without its sign.
+fn magnitude(t: &NumToken) -> Interval {
+    Interval::of(&crate::extract::Quantity {
+        value: t.value.abs(),
+        half_width: t.half_width,
+        explicit_sign: false,
+        hedge: t.hedge,
+        text_span: (0, 0),
+    })
 }
 
 fn operand(t: &NumToken) -> bool {
@@ -127,14 +140,20 @@ impl Rule for RatioClaim {
                     let line_start = text[..rs].rfind('\n').map_or(0, |k| k + 1);
                     let prefix = &text[line_start..rs];
                     let toks: Vec<NumToken> = scan(prefix).into_iter().filter(operand).collect();
+                    // the base stands right before `의` (a closing bracket aside): `(133.56포인트)의
+                    // 약 3배`, `7800만 달러의 20분의 1`; not `1조 달러는 부양책의 약 3배`, where a
+                    // noun names the base and the number before it is the compared amount
                     let base = toks.last().filter(|t| {
                         let gap = prefix[t.end..].trim();
-                        gap.starts_with(')')
-                            || gap.starts_with('의')
-                            || gap.is_empty()
-                            || gap.ends_with('의')
-                            || gap.ends_with("의 약")
-                            || gap.ends_with("의 거의")
+                        let core = gap
+                            .strip_suffix("의 약")
+                            .or_else(|| gap.strip_suffix("의 거의"))
+                            .or_else(|| gap.strip_suffix('의'))
+                            .unwrap_or(gap);
+                        core.trim_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, ')' | '）' | '"' | '”' | '’')
+                        })
+                        .is_empty()
                     });
                     let compared = base.and_then(|b| {
                         toks[..toks.len() - 1]
@@ -144,16 +163,7 @@ impl Rule for RatioClaim {
                     });
                     match (compared, base) {
                         (Some(c), Some(b)) if b.value != 0.0 => {
-                            let iv = |t: &NumToken| {
-                                Interval::of(&crate::extract::Quantity {
-                                    value: t.value.abs(),
-                                    half_width: t.half_width,
-                                    explicit_sign: false,
-                                    hedge: t.hedge,
-                                    text_span: (0, 0),
-                                })
-                            };
-                            let m = range2(iv(c), iv(b), |x, y| x / y);
+                            let m = range2(magnitude(c), magnitude(b), |x, y| x / y);
                             Some((
                                 m,
                                 c.value.abs() / b.value.abs(),
@@ -163,6 +173,13 @@ impl Rule for RatioClaim {
                                     prefix[b.start..b.end].trim()
                                 ),
                             ))
+                        }
+                        // `… 1조5,000억 달러는 부양책의 약 3배다`: the base is named by a noun whose
+                        // amount an earlier sentence states (`정부 부양책은 5,000억 달러였다`)
+                        _ if base.is_none()
+                            && referent_named_earlier(text, line_start, rs).is_some() =>
+                        {
+                            referent_named_earlier(text, line_start, rs)
                         }
                         // `SK하이닉스의 하락률은 코스피 하락률의 약 5배`: the moves of two entities
                         // named in the sentence, from their figures in this article
@@ -210,6 +227,72 @@ impl Rule for RatioClaim {
             out.push(fd);
         }
     }
+}
+
+/// `B는 NOUN의 약 N배` where no amount stands before `의`: the amount an earlier sentence of the
+/// article states for NOUN (`NOUN은 5,000억 달러였다`, `NOUN(약 120억 달러)`), when every earlier
+/// mention that states one agrees; B is the last amount of the same unit before the noun.
+/// Anything less certain is not checkable.
+fn referent_named_earlier(
+    text: &str,
+    line_start: usize,
+    claim_start: usize,
+) -> Option<(Interval, f64, String)> {
+    let prefix = &text[line_start..claim_start];
+    let p = prefix.trim_end();
+    let p = p
+        .strip_suffix("약")
+        .or_else(|| p.strip_suffix("거의"))
+        .unwrap_or(p)
+        .trim_end();
+    let p = p.strip_suffix('의')?;
+    let noun_start = p
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() && !c.is_ascii_digit())
+        .last()
+        .map(|(k, _)| k)?;
+    let noun = &p[noun_start..];
+    if noun.chars().count() < 2 {
+        return None;
+    }
+    let compared = scan(&p[..noun_start])
+        .into_iter()
+        .rfind(|t| matches!(t.unit, Unit::Currency(_)))?;
+    // the claim's own sentence starts after the last sentence end before it
+    let sentence_start = text[..line_start + noun_start]
+        .rfind(['.', '\n'])
+        .map_or(0, |k| k + 1);
+    let earlier = &text[..sentence_start];
+    let mut bases: Vec<(NumToken, &str)> = Vec::new();
+    for (at, _) in earlier.match_indices(noun) {
+        let after = &earlier[at + noun.len()..];
+        let clause_end = after.find(['.', '\n']).unwrap_or(after.len()).min(60);
+        let mut end = clause_end.min(after.len());
+        while !after.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(t) = scan(&after[..end]).into_iter().find(operand) {
+            if same_unit(&t, &compared) {
+                let printed = after[t.start..t.end].trim();
+                bases.push((t, printed));
+            }
+        }
+    }
+    let (base, base_text) = bases.first()?.clone();
+    let bases: Vec<NumToken> = bases.into_iter().map(|(t, _)| t).collect();
+    if base.value == 0.0 || bases.iter().any(|b| (b.value - base.value).abs() > 1e-9) {
+        return None;
+    }
+    Some((
+        range2(magnitude(&compared), magnitude(&base), |x, y| x / y),
+        compared.value.abs() / base.value.abs(),
+        format!(
+            "{} / {} ({noun}, named earlier)",
+            p[compared.start..compared.end].trim(),
+            base_text
+        ),
+    ))
 }
 
 /// The ratio of two entities' percent moves when the sentence names both and speaks of
