@@ -250,10 +250,28 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         .rsplit(' ')
         .next()
         .unwrap_or("");
+    // `Taiex tops 30,000 points for 1st time`: a whole number a verb of crossing names is the
+    // line crossed, not a move or a close
     if t.decimals == 0
         && t.sign.is_none()
         && [
-            "above", "below", "past", "beyond", "topped", "toward", "towards",
+            "above",
+            "below",
+            "past",
+            "beyond",
+            "topped",
+            "tops",
+            "top",
+            "topping",
+            "cross",
+            "crosses",
+            "crossed",
+            "breaches",
+            "breached",
+            "surpasses",
+            "surpassed",
+            "toward",
+            "towards",
         ]
         .contains(&before_word)
     {
@@ -328,7 +346,20 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
     if is_modal_move(text, sent, words, t) {
         return true;
     }
-    // a share of another figure's move: `China Mobile contributed 478.2 points`
+    // a share of another figure's move: `China Mobile contributed 478.2 points`, `adding
+    // about 500 points to the index's gain`
+    let before_hedge = text[sent.0..t.start].trim_end();
+    let before_hedge = [
+        "about", "around", "roughly", "nearly", "almost", "some", "over",
+    ]
+    .iter()
+    .find_map(|h| {
+        before_hedge
+            .strip_suffix(h)
+            .filter(|b| b.ends_with(' '))
+            .map(str::trim_end)
+    })
+    .unwrap_or(before_hedge);
     if [
         "contributed",
         "contributing",
@@ -336,9 +367,29 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         "accounting for",
     ]
     .iter()
-    .any(|w| text[sent.0..t.start].trim_end().ends_with(w))
+    .any(|w| before_hedge.ends_with(w))
     {
         return true;
+    }
+    // Korean: `두 종목이 지수를 25포인트 끌어올렸다`: points the subject pulled the index by are
+    // its contribution, not a move of the subject
+    if m.korean_sentence && t.unit == Unit::Points {
+        let after = text[t.end..].trim_start();
+        let after = after.strip_prefix("가량").unwrap_or(after).trim_start();
+        if [
+            "끌어올",
+            "끌어 올",
+            "끌어내",
+            "끌어 내",
+            "밀어올",
+            "밀어 올",
+            "밀어내",
+        ]
+        .iter()
+        .any(|v| after.starts_with(v))
+        {
+            return true;
+        }
     }
     // a conversion, not a price: `85.07달러(약 10만1500원)`
     if let Unit::Currency(code) = t.unit {
@@ -564,6 +615,19 @@ fn resolve_owner(
     } = *m;
     let is_dir = |w: &WordHit| matches!(w.class, WordClass::Direction(_));
     let blocked_between = |a: usize, b: usize| m.blocked_between(a, b);
+    // `Satyam and Wipro rebounded, … the former was up …, the latter finished …`: the pair's
+    // first or second name owns what follows; a name the lexicon lacks owns it for nobody
+    if !korean_sentence {
+        if let Some(named) = former_or_latter(text, sent, t, ents) {
+            let h = named?;
+            return Some(Owner {
+                entity: h.entity,
+                surface: text[h.start..h.end].to_string(),
+                anchor: h.start,
+                binding: Binding::Name,
+            });
+        }
+    }
     let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
     // `Shares of Pfizer, a component of the Dow Jones industrial average, plummeted 24%`: a name
     // inside an apposition describes the subject before it; it does not own the number
@@ -775,6 +839,57 @@ fn resolve_owner(
     })
 }
 
+/// `X and Y …, the former …, the latter …`: when `the former` or `the latter` stands before
+/// `t` with no name between, the first or second name of the last `X and Y` pair before it.
+/// `Some(None)`: the referent is a name the lexicon does not know; `None`: no such reference.
+fn former_or_latter<'h>(
+    text: &str,
+    sent: (usize, usize),
+    t: &NumToken,
+    ents: &'h [EntityHit],
+) -> Option<Option<&'h EntityHit>> {
+    let before = &text[sent.0..t.start];
+    let lower = before.to_ascii_lowercase();
+    let (at, latter) = [("the former ", false), ("the latter ", true)]
+        .iter()
+        .filter_map(|(w, l)| lower.rfind(w).map(|i| (i, *l)))
+        .max()?;
+    let at = sent.0 + at;
+    if ents.iter().any(|h| h.start > at && h.end <= t.start) {
+        return None;
+    }
+    // the pair: capitalised names on both sides of the last ` and ` before the reference
+    let head = &text[sent.0..at];
+    let is_name_word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '&' | '.' | '-' | '\'' | '’'))
+    };
+    let (and, left_words, right_words) = head
+        .rmatch_indices(" and ")
+        .map(|(and, _)| {
+            let left: Vec<&str> = head[..and]
+                .split(' ')
+                .rev()
+                .take_while(|w| is_name_word(w))
+                .collect();
+            let right: Vec<&str> = head[and + 5..]
+                .split(' ')
+                .take_while(|w| is_name_word(w))
+                .collect();
+            (and, left, right)
+        })
+        .find(|(_, l, r)| !l.is_empty() && !r.is_empty())?;
+    let left_len: usize = left_words.iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let right_len: usize = right_words.iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let (from, to) = if latter {
+        (sent.0 + and + 5, sent.0 + and + 5 + right_len)
+    } else {
+        (sent.0 + and - left_len, sent.0 + and)
+    };
+    Some(ents.iter().find(|h| h.start >= from && h.end <= to))
+}
+
 /// Ownership and figure assembly: which numbers are market figures (not thresholds, counts,
 /// conversions or hypotheticals), which entity owns each (a name before or after it, a typed
 /// noun, the context; never one a name unknown to the lexicon claims), and which numbers of
@@ -974,7 +1089,19 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
                 });
         // English `rose 936.42, or 11.08 percent` / `down 905.04`: a bare number right after a
         // direction word is a change; `to 9,387.61` / `at 3,923.68 points` is a level
+        // (`at Rs 590`, `to HK$86.05`: the currency printed before the amount is no word)
         let before_txt = text[sent.0..t.start].trim_end_matches([' ', '$', '(']);
+        let before_txt = [
+            "Rs.", "Rs", "HK", "NT", "S", "A", "C", "US", "₹", "€", "£", "¥",
+        ]
+        .iter()
+        .find_map(|c| {
+            before_txt
+                .strip_suffix(c)
+                .filter(|b| b.ends_with(' ') || b.ends_with('('))
+        })
+        .unwrap_or(before_txt)
+        .trim_end_matches([' ', '(']);
         let level_marker = [
             "to",
             "at",
@@ -1832,6 +1959,22 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
 
         // date
         let entity = cx.entity(d.entity);
+        // a company listed on several markets: the listing of the price's currency or of the
+        // article's market (`HK$86.05`, a Hang Seng report) decides symbol and trading day
+        let printed_currency = d
+            .level
+            .iter()
+            .chain(d.points.iter())
+            .find_map(|t| match t.unit {
+                Unit::Currency(c) => Some(c),
+                _ => None,
+            });
+        let (symbol, market) = cx
+            .lexicon
+            .listing(d.entity, printed_currency, cx.article_market)
+            .map_or((entity.symbol.clone(), entity.market), |(s, m)| {
+                (Some(s.to_string()), m)
+            });
         // a date right after a figure (`tumbled 11.4% on Tuesday`) is that figure's; a figure
         // takes the nearest date before it that no earlier figure has claimed so
         let claimed: Vec<usize> = expanded[..i]
@@ -1863,11 +2006,11 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             })
             .filter(|_| d.prior);
         let event_date = if let Some(x) = dated_prior {
-            event_date(cx, entity.market, Some(x.what))
+            event_date(cx, market, Some(x.what))
         } else if d.prior || quote_box {
             None
         } else {
-            event_date(cx, entity.market, date_expr.map(|x| x.what))
+            event_date(cx, market, date_expr.map(|x| x.what))
         };
 
         let sign_for = |t: &NumToken| -> (f64, bool) {
@@ -1893,7 +2036,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         };
         // London quotes shares in pence: a price printed in pounds (`£41.01`) is 4,101p, so
         // that one company's prices share one unit whichever way the copy prints them
-        let pence = entity.kind == Kind::Stock && entity.market == Market::Gb;
+        let pence = entity.kind == Kind::Stock && market == Market::Gb;
         let quantity = |t: &NumToken, signed: bool| -> Quantity {
             let (s, explicit_sign) = if signed { sign_for(t) } else { (1.0, false) };
             let scale = if pence && t.unit == Unit::Currency("GBP") {
@@ -1931,7 +2074,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             article: cx.article.path.clone(),
             kind,
             entity: Some(entity.name.clone()),
-            symbol: entity.symbol.clone(),
+            symbol,
             surface: d.surface.clone(),
             binding: d.binding,
             event_date,
@@ -2293,9 +2436,11 @@ fn unknown_owner(
         if is_number(w) {
             let name_part = w.len() <= 4
                 && w.bytes().all(|b| b.is_ascii_digit())
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|(_, p)| p.starts_with(|c: char| c.is_ascii_uppercase()));
+                && tokens.get(k + 1).is_some_and(|(_, p)| {
+                    p.starts_with(|c: char| c.is_ascii_uppercase())
+                            // … but a currency written as a word is no name (`Rs 7`)
+                            && !matches!(*p, "Rs" | "Rs." | "Rp" | "RM" | "Sh" | "Ksh")
+                });
             if !name_part {
                 break;
             }
@@ -2762,6 +2907,10 @@ fn direction_follows(text: &str, t: &NumToken, toks: &[NumToken], words: &[WordH
         let gap = &text[t.end..n.start];
         if n.unit == Unit::Percent && gap.trim() == "(" {
             after = n.end + text[n.end..].chars().take_while(|c| *c == ')').count();
+            // `32.86(6.63%)포인트 내린`: the unit of the first number after its bracket
+            if let Some(rest) = text[after..].strip_prefix("포인트") {
+                after = text.len() - rest.len();
+            }
         }
     }
     words.iter().any(|w| {

@@ -11,6 +11,7 @@ use std::path::Path;
 
 const BUILTIN_ENTITIES: &str = include_str!("../../data/lexicon/entities.csv");
 const BUILTIN_WORDS: &str = include_str!("../../data/lexicon/words.csv");
+const BUILTIN_LISTINGS: &str = include_str!("../../data/lexicon/listings.csv");
 
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -44,6 +45,23 @@ pub enum Market {
 }
 
 impl Market {
+    /// The market whose currency `code` is (ISO 4217, and GBX for pence).
+    pub fn of_currency(code: &str) -> Option<Market> {
+        Some(match code {
+            "USD" => Market::Us,
+            "KRW" => Market::Kr,
+            "JPY" => Market::Jp,
+            "CNY" => Market::Cn,
+            "HKD" => Market::Hk,
+            "TWD" => Market::Tw,
+            "GBP" | "GBX" => Market::Gb,
+            "EUR" => Market::Eu,
+            "INR" => Market::In,
+            "AUD" => Market::Au,
+            _ => return None,
+        })
+    }
+
     fn parse(s: &str) -> Option<Market> {
         Some(match s.trim() {
             "US" => Market::Us,
@@ -213,6 +231,8 @@ pub struct Lexicon {
     alias_entity: Vec<usize>,
     /// Entity by its symbol, for codes printed in brackets (`(0700.HK)`, `(005930)`).
     symbol_entity: std::collections::HashMap<String, usize>,
+    /// Other listings of an entity (`TSMC`: `2330.TW` besides `TSM`), from `listings.csv`.
+    other_listings: std::collections::HashMap<usize, Vec<(String, Market)>>,
     /// Aliases written `=name` in the file: valid only right before a number.
     number_only: Vec<bool>,
     alias_matcher: AhoCorasick,
@@ -259,6 +279,7 @@ impl std::fmt::Debug for Lexicon {
 #[derive(Default)]
 struct Builder {
     entities: Vec<Entity>,
+    listings: Vec<(usize, String, Market)>,
     aliases: Vec<(String, usize)>,
     words: Vec<(String, WordClass)>,
     /// The phrase lists of [`PHRASE_CLASSES`], by class.
@@ -333,6 +354,24 @@ impl Builder {
                     self.aliases.push((alias.to_string(), idx));
                 }
             }
+        } else if header.starts_with("entity,symbol,market") {
+            for (n, line) in lines {
+                let f: Vec<&str> = line.split(',').map(str::trim).collect();
+                let [name, symbol, market] = f[..] else {
+                    return Err(err(
+                        n,
+                        format!("expected 3 fields (entity,symbol,market), got {}", f.len()),
+                    ));
+                };
+                let market = Market::parse(market)
+                    .ok_or_else(|| err(n, format!("unknown market `{market}`")))?;
+                let entity = self
+                    .entities
+                    .iter()
+                    .position(|e| e.name == name)
+                    .ok_or_else(|| err(n, format!("no entity `{name}` to list")))?;
+                self.listings.push((entity, symbol.to_string(), market));
+            }
         } else if header.starts_with("class,word") {
             for (n, line) in lines {
                 let f: Vec<&str> = line.splitn(3, ',').collect();
@@ -397,7 +436,9 @@ impl Builder {
         } else {
             return Err(err(
                 0,
-                "header must be `kind,entity,symbol,market,aliases` or `class,word,value`".into(),
+                "header must be `kind,entity,symbol,market,aliases`, `entity,symbol,market` or \
+                 `class,word,value`"
+                    .into(),
             ));
         }
         Ok(())
@@ -453,16 +494,26 @@ impl Builder {
             .ascii_case_insensitive(true)
             .build(words.iter().map(|(w, _)| w.as_str()))
             .unwrap_or_else(|_| unreachable!("aho-corasick accepts any set of literal patterns"));
-        let symbol_entity = self
+        let mut symbol_entity: std::collections::HashMap<String, usize> = self
             .entities
             .iter()
             .enumerate()
             .filter_map(|(i, e)| e.symbol.as_ref().map(|s| (s.clone(), i)))
             .collect();
+        let mut other_listings: std::collections::HashMap<usize, Vec<(String, Market)>> =
+            std::collections::HashMap::new();
+        for (entity, symbol, market) in self.listings {
+            symbol_entity.entry(symbol.clone()).or_insert(entity);
+            other_listings
+                .entry(entity)
+                .or_default()
+                .push((symbol, market));
+        }
         Lexicon {
             entities: self.entities,
             alias_entity: aliases.iter().map(|(_, e)| *e).collect(),
             symbol_entity,
+            other_listings,
             number_only,
             alias_matcher,
             caps_matcher,
@@ -600,6 +651,7 @@ impl Lexicon {
         let mut b = Builder::default();
         b.add_file("data/lexicon/entities.csv", BUILTIN_ENTITIES)?;
         b.add_file("data/lexicon/words.csv", BUILTIN_WORDS)?;
+        b.add_file("data/lexicon/listings.csv", BUILTIN_LISTINGS)?;
         for p in paths {
             let p = p.as_ref();
             let content = std::fs::read_to_string(p).map_err(|source| LexiconError::Io {
@@ -609,6 +661,61 @@ impl Lexicon {
             b.add_file(&p.display().to_string(), &content)?;
         }
         Ok(b.build())
+    }
+
+    /// The listing a figure of `entity` reports, when the entity has more than one: the one
+    /// on the market of the price's currency (a currency only the dollar's `$` names is
+    /// weaker than the article's market), else on the article's market, else its own row's.
+    /// A report on New York does not move a foreign company off its home listing (`Nokia fell
+    /// 8%` in a Nasdaq report is Helsinki's move) unless it prints a dollar price.
+    pub fn listing(
+        &self,
+        entity: usize,
+        currency: Option<&str>,
+        article_market: Option<Market>,
+    ) -> Option<(&str, Market)> {
+        let own = self.entities.get(entity)?;
+        let others = self.other_listings.get(&entity)?;
+        let all: Vec<(&str, Market)> = own
+            .symbol
+            .as_deref()
+            .map(|s| (s, own.market))
+            .into_iter()
+            .chain(others.iter().map(|(s, m)| (s.as_str(), *m)))
+            .collect();
+        let on = |m: Market| all.iter().find(|(_, x)| *x == m).copied();
+        let by_currency = currency.and_then(Market::of_currency);
+        by_currency
+            .filter(|m| *m != Market::Us)
+            .and_then(on)
+            .or_else(|| article_market.filter(|m| *m != Market::Us).and_then(on))
+            // (a `$` price of a company at home where `$` is the local dollar stays at home)
+            .or_else(|| {
+                by_currency
+                    .filter(|_| !matches!(own.market, Market::Au | Market::Hk | Market::Tw))
+                    .and_then(on)
+            })
+    }
+
+    /// The market whose indexes `text` names most often (none on a tie).
+    pub fn market_of_indexes(&self, text: &str) -> Option<Market> {
+        let mut counts: Vec<(Market, usize)> = Vec::new();
+        for h in self.entities_in(text) {
+            let e = &self.entities[h.entity];
+            if e.kind != Kind::Index || e.market == Market::Global {
+                continue;
+            }
+            match counts.iter_mut().find(|(m, _)| *m == e.market) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((e.market, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        match counts[..] {
+            [(m, _)] => Some(m),
+            [(m, a), (_, b), ..] if a > b => Some(m),
+            _ => None,
+        }
     }
 
     /// Entity mentions in `text`, with word-boundary checks on both sides.
@@ -1134,6 +1241,30 @@ fn opens_sentence(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listing_follows_the_price_currency_then_the_article_market() {
+        let lx = Lexicon::builtin();
+        let idx = |name: &str| {
+            lx.entities
+                .iter()
+                .position(|e| e.name == name)
+                .unwrap_or_else(|| panic!("{name} in the lexicon"))
+        };
+        let (tsmc, bhp, nokia) = (idx("TSMC"), idx("BHP Group"), idx("Nokia"));
+        let sym = |e, c, m| lx.listing(e, c, m).map(|(s, _)| s.to_string());
+        // the price's currency decides
+        assert_eq!(sym(tsmc, Some("TWD"), Some(Market::Us)).as_deref(), Some("2330.TW"));
+        // no currency: the article's market, unless it is New York
+        assert_eq!(sym(tsmc, None, Some(Market::Tw)).as_deref(), Some("2330.TW"));
+        assert_eq!(sym(nokia, None, Some(Market::Us)).as_deref(), None);
+        // a dollar price moves a European company to its New York listing …
+        assert_eq!(sym(nokia, Some("USD"), None).as_deref(), Some("NOK"));
+        // … but not an Australian one, whose own dollar prints as `$`
+        assert_eq!(sym(bhp, Some("USD"), None).as_deref(), None);
+        // a code of another listing names the company
+        assert_eq!(lx.symbol_entity.get("2330.TW"), Some(&tsmc));
+    }
 
     #[test]
     fn builtin_lexicon_loads_and_finds_entities() {

@@ -297,6 +297,9 @@ struct Ctx<'a> {
     article: &'a Article,
     lexicon: &'a Lexicon,
     korean: bool,
+    /// The market whose indexes the article names most: which listing of a company with
+    /// several its figures report.
+    article_market: Option<lexicon::Market>,
     published: Option<chrono::DateTime<chrono::Utc>>,
     published_date: Option<NaiveDate>,
     dateline: Option<DateRef>,
@@ -416,6 +419,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         article,
         lexicon,
         korean,
+        article_market: lexicon.market_of_indexes(text),
         published,
         published_date,
         dateline,

@@ -402,6 +402,8 @@ const SPELLED_PERCENTS: &[(&str, f64, f64)] = &[
     ("a fifth of a", 0.2, 0.05),
     ("a tenth of a", 0.1, 0.05),
     ("three quarters of a", 0.75, 0.05),
+    // `up a per cent (Rs 4) at Rs 387`: one percent, said loosely
+    ("a", 1.0, 0.5),
 ];
 
 /// Percentages written in words (`seven percent`, `half a percent`, `a fifth of a
@@ -410,7 +412,7 @@ fn spelled_percents(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|half a|a half|a quarter of a|a third of a|a fifth of a|a tenth of a|three quarters of a) (?:percent|per cent)(?-u:\b)|(?:^|[^가-힣])(일|이|삼|사|오|육|칠|팔|구|십) ?퍼센트",
+            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|half a|a half|a quarter of a|a third of a|a fifth of a|a tenth of a|three quarters of a|a) (?:percent|per cent)(?-u:\b)|(?:^|[^가-힣])(일|이|삼|사|오|육|칠|팔|구|십) ?퍼센트",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     });
