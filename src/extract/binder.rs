@@ -257,6 +257,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
         && [
             "above",
             "below",
+            "under",
             "past",
             "beyond",
             "topped",
@@ -381,6 +382,7 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
             "끌어 올",
             "끌어내",
             "끌어 내",
+            "끌어당",
             "밀어올",
             "밀어 올",
             "밀어내",
@@ -629,6 +631,50 @@ fn resolve_owner(
         }
     }
     let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
+    // `DBS was the top advancer on the STI, adding 3 per cent`: a participle after a comma
+    // tells of the sentence's subject, not of a name inside a prepositional phrase; a subject
+    // the lexicon does not know leaves the number unowned
+    if !korean_sentence {
+        if let Some(h) = owner_hit {
+            let before = text[sent.0..h.start].trim_end();
+            let in_phrase = [
+                " on the",
+                " in the",
+                " of the",
+                " among",
+                " across the",
+                " on",
+                " in",
+            ]
+            .iter()
+            .any(|p| before.ends_with(p));
+            let after = &text[h.end..t.start];
+            // (every number of the clause: `, rising 4 per cent to $190.10`)
+            let participle = after.strip_prefix(", ").is_some_and(|rest| {
+                rest.split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
+                    && !rest.contains(';')
+                    && !rest.contains(". ")
+                    && !words.iter().any(|w| {
+                        matches!(w.class, WordClass::Anaphor(_))
+                            && w.start >= h.end
+                            && w.end <= t.start
+                    })
+            });
+            if in_phrase && participle {
+                let subject = ents
+                    .iter()
+                    .find(|s| s.start < h.start && text[sent.0..s.start].trim().is_empty())?;
+                return Some(Owner {
+                    entity: subject.entity,
+                    surface: text[subject.start..subject.end].to_string(),
+                    anchor: subject.start,
+                    binding: Binding::Name,
+                });
+            }
+        }
+    }
     // `Shares of Pfizer, a component of the Dow Jones industrial average, plummeted 24%`: a name
     // inside an apposition describes the subject before it; it does not own the number
     let owner_hit = owner_hit
@@ -2336,7 +2382,30 @@ fn forward_owner<'h>(
     let own_group = !words.iter().any(|w| {
         matches!(w.class, WordClass::Direction(_)) && w.start >= t.end && w.end <= h.start
     });
+    // `a nearly 7% increase in Samsung Electronics shares`: the move's noun, `in`, the name
+    const MOVE_NOUNS: &[&str] = &[
+        "increase", "rise", "gain", "jump", "surge", "climb", "advance", "drop", "fall", "decline",
+        "slide", "slump", "plunge", "loss",
+    ];
+    if t.is_change_unit()
+        && last == t.end
+        && MOVE_NOUNS.iter().any(|n| {
+            rest.strip_prefix(n)
+                .is_some_and(|r| r == " in " || r == " in the ")
+        })
+    {
+        return Some(h);
+    }
     if own_group && (rest.starts_with("off the ") || rest.starts_with("off ")) {
+        return Some(h);
+    }
+    // `despite a gain of 1% for heavily-weighted BP`: `for` and the name, a word or two between
+    if own_group
+        && rest.strip_prefix("for ").is_some_and(|r| {
+            let w: Vec<&str> = r.split_whitespace().collect();
+            w.len() <= 2 && !w.iter().any(|w| ["the", "a", "an"].contains(w))
+        })
+    {
         return Some(h);
     }
     // `a fall of 8% in the tech-heavy US Nasdaq Composite index`

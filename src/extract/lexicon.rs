@@ -349,9 +349,13 @@ impl Builder {
                         self.entities.len() - 1
                     }
                 };
-                self.aliases.push((name.clone(), idx));
-                for alias in f[4].split('|').map(str::trim).filter(|a| !a.is_empty()) {
+                let aliases = f[4].split('|').map(str::trim).filter(|a| !a.is_empty());
+                for alias in std::iter::once(name.as_str()).chain(aliases) {
                     self.aliases.push((alias.to_string(), idx));
+                    // `Marks & Spencer` is also printed `Marks and Spencer`
+                    if alias.contains(" & ") {
+                        self.aliases.push((alias.replace(" & ", " and "), idx));
+                    }
                 }
             }
         } else if header.starts_with("entity,symbol,market") {
@@ -1254,9 +1258,15 @@ mod tests {
         let (tsmc, bhp, nokia) = (idx("TSMC"), idx("BHP Group"), idx("Nokia"));
         let sym = |e, c, m| lx.listing(e, c, m).map(|(s, _)| s.to_string());
         // the price's currency decides
-        assert_eq!(sym(tsmc, Some("TWD"), Some(Market::Us)).as_deref(), Some("2330.TW"));
+        assert_eq!(
+            sym(tsmc, Some("TWD"), Some(Market::Us)).as_deref(),
+            Some("2330.TW")
+        );
         // no currency: the article's market, unless it is New York
-        assert_eq!(sym(tsmc, None, Some(Market::Tw)).as_deref(), Some("2330.TW"));
+        assert_eq!(
+            sym(tsmc, None, Some(Market::Tw)).as_deref(),
+            Some("2330.TW")
+        );
         assert_eq!(sym(nokia, None, Some(Market::Us)).as_deref(), None);
         // a dollar price moves a European company to its New York listing …
         assert_eq!(sym(nokia, Some("USD"), None).as_deref(), Some("NOK"));
