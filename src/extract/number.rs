@@ -722,6 +722,15 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
         })
         .map(|p| p.len());
+    // `the Dow's 2.43-percent fall`: a percent joined to the number by a hyphen
+    let hyphen_percent_len = ["-percent", "-per-cent", "-per cent"]
+        .iter()
+        .find(|p| {
+            glued
+                .strip_prefix(*p)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+        })
+        .map(|p| p.len());
     // `gained 49c`: cents glued to the number
     let glued_cents = glued.starts_with('c')
         && !glued[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
@@ -730,7 +739,10 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     let cents_len = cents_len
         .or(glued_cents.then_some(0))
         .or(cent_sign.then_some(0));
-    if let Some(len) = hyphen_points_len {
+    if let Some(len) = hyphen_percent_len {
+        unit = Unit::Percent;
+        unit_end = end + len;
+    } else if let Some(len) = hyphen_points_len {
         // `its first 4,333-point drop`: a round size names a class of moves, not this one
         unit = if decimals == 0 && value % 100.0 == 0.0 {
             Unit::Threshold
@@ -1236,6 +1248,10 @@ mod tests {
         assert_eq!(scan("코스피는 삼 퍼센트 하락했다")[0].value, 3.0);
         // a number said in words with a point is not its last word alone
         assert!(scan("rose one-point-three percent").is_empty());
+        let hyphenated = scan("the Dow's 2.43-percent fall");
+        assert_eq!(hyphenated.len(), 1);
+        assert_eq!(hyphenated[0].unit, Unit::Percent);
+        assert!((hyphenated[0].value - 2.43).abs() < 1e-9);
         // a digit token wins where both could stand
         assert_eq!(scan("up 4 percent")[0].half_width, 0.5);
         assert!(scan("the percentage of seven percentiles").is_empty());
