@@ -713,24 +713,20 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 && !rest[c.len()..].starts_with(|ch: char| ch.is_ascii_alphabetic())
         })
         .map(|c| c.len());
-    // `the 610-point drop`, `crashes 1624-pts`: points joined to the number by a hyphen
-    let hyphen_points_len = ["-points", "-point", "-pts", "-pt"]
-        .iter()
-        .find(|p| {
-            glued
-                .strip_prefix(*p)
-                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
-        })
-        .map(|p| p.len());
-    // `the Dow's 2.43-percent fall`: a percent joined to the number by a hyphen
-    let hyphen_percent_len = ["-percent", "-per-cent", "-per cent"]
-        .iter()
-        .find(|p| {
-            glued
-                .strip_prefix(*p)
-                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
-        })
-        .map(|p| p.len());
+    // a unit joined to the number by a hyphen, as a whole word: `the 610-point drop`, `crashes
+    // 1624-pts`, `the Dow's 2.43-percent fall`
+    let hyphenated = |units: &[&str]| {
+        units
+            .iter()
+            .find(|u| {
+                glued
+                    .strip_prefix(**u)
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+            })
+            .map(|u| u.len())
+    };
+    let hyphen_points_len = hyphenated(&["-points", "-point", "-pts", "-pt"]);
+    let hyphen_percent_len = hyphenated(&["-percent", "-per-cent", "-per cent"]);
     // `gained 49c`: cents glued to the number
     let glued_cents = glued.starts_with('c')
         && !glued[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
