@@ -11,8 +11,8 @@ const DOC: &str = r#"## What it does
 Turns every paired amount (`600만 달러, 우리 돈 78억원`, `557만 달러(약 82억원)`,
 `2,090억 달러(약 272조원)`) into the exchange rate it implies, then compares that rate with
 (a) the rates seen in history (a band per currency pair, `data/reference/fx_bands.csv`) and
-in the figure's year (USD/KRW's traded range by year, `data/reference/fx_yearly.csv`, widened
-by 5 %),
+in the figure's year (`data/reference/fx_yearly.csv`, widened by 5 %: USD/KRW's traded range
+by year, and for EUR, JPY and CNY an envelope crossed from the dollar's ranges),
 (b) an FX quote in the same article (`원·달러 환율은 1,311.1원`), (c) the other pairs in this
 article and in other articles of the same week (undated articles only with each other), and (d) the `--reference` file when given.
 
@@ -356,6 +356,33 @@ mod tests {
         let y2024 = yearly_band("USD", "KRW", 2024).unwrap_or((0.0, 0.0));
         assert!(y2007.1 < y2024.0, "{y2007:?} {y2024:?}");
         assert_eq!(yearly_band("USD", "KRW", 1990), None);
+    }
+
+    #[test]
+    fn yen_euro_and_yuan_have_a_yearly_envelope_inside_their_all_time_band() {
+        for base in ["EUR", "JPY", "CNY"] {
+            let (lo, hi) = band(base, "KRW").unwrap_or((0.0, 0.0));
+            for year in 2000..=2025 {
+                let (a, b) = yearly_band(base, "KRW", year)
+                    .unwrap_or_else(|| panic!("no {base}/KRW range for {year}"));
+                assert!(
+                    lo * 0.95 <= a && a < b && b <= hi * 1.05,
+                    "{base} {year}: {a}-{b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_yen_conversion_off_for_its_year_is_flagged() {
+        // 2024: about 9 won to the yen (100억엔 ≈ 900억원); 15 won is within the all-time
+        // band (5-18) but no day of 2024 came near it
+        let ok = format!("{KO_HEAD}도요타는 공장에 100억엔(약 900억원)을 투자한다.\n");
+        assert!(findings_of("MF010", &ok).is_empty());
+        let bad = ok.replace("900억원", "1500억원");
+        let f = findings_of("MF010", &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("2024"), "{}", f[0].message);
     }
     use crate::check::rules::testutil::{findings_of, run_many, KO_HEAD};
     use crate::check::{Config, Severity};
