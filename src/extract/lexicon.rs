@@ -741,8 +741,11 @@ impl Lexicon {
             prev = Some(c);
         }
         let mut candidates = Vec::new();
+        // every span an alias matches as written, before the checks that may reject it
+        let mut exact_spans: Vec<(usize, usize)> = Vec::new();
         for m in self.alias_matcher.find_overlapping_iter(&squeezed) {
             let (s, e) = (origin[m.start()], origin[m.end() - 1] + 1);
+            exact_spans.push((s, e));
             let alias = &text[s..e];
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
@@ -927,10 +930,24 @@ impl Lexicon {
             let capitalised = self.alias_lower_start[idx]
                 && alias.starts_with(|c: char| c.is_ascii_uppercase())
                 && alias[1..].chars().any(|c| c.is_ascii_uppercase());
+            // an index named in capitals printed in title case: `Cac 40`, `FTSE Mib`, `Topix`
+            // (four letters at least or a number in the name: `Set` is a word)
+            // (… never where an alias spelt that way exists and its checks rejected it)
+            let title_cased_index = !self.alias_has_lower[idx]
+                && !exact_spans.contains(&(s, e))
+                && self.entities[self.alias_entity[idx]].kind == Kind::Index
+                && (letters >= 4 || alias.chars().any(|c| c.is_ascii_digit()))
+                && alias.chars().any(|c| c.is_ascii_lowercase())
+                && alias
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
             if self.number_only[idx]
-                || !self.alias_has_lower[idx]
-                || letters < 4
-                || alias.chars().any(|c| c.is_ascii_lowercase()) && !capitalised
+                || !self.alias_has_lower[idx] && !title_cased_index
+                || letters < 4 && !title_cased_index
+                || alias.chars().any(|c| c.is_ascii_lowercase())
+                    && !capitalised
+                    && !title_cased_index
                 || !alias.is_ascii()
             {
                 continue;

@@ -184,9 +184,33 @@ fn digit_value(c: char) -> u32 {
     }
 }
 
+/// `15.089,74 points`: continental copy groups thousands with `.` and marks decimals with
+/// `,`; read only in that unambiguous shape (a `.` group of three digits, then `,` and one or
+/// two decimals).
+fn parse_continental(text: &str, i: usize) -> Option<(f64, u8, usize)> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{3})+),([0-9]{1,2})(?:[^0-9.,]|$)")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    if text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let c = re.captures(&text[i..])?;
+    let (int, frac) = (c.get(1)?, c.get(2)?);
+    let whole: f64 = int.as_str().replace('.', "").parse().ok()?;
+    let d = frac.as_str().len() as u8;
+    let f: f64 = frac.as_str().parse().ok()?;
+    let value = round_to(whole + f / 10f64.powi(i32::from(d)), d);
+    Some((value, d, i + frac.end()))
+}
+
 /// Parse a bare digit run at `i`: `1,234.56`, `19341.83`, `０.５`.
 /// Returns (value, decimals, end).
 pub fn parse_digits(text: &str, i: usize) -> Option<(f64, u8, usize)> {
+    if let Some(continental) = parse_continental(text, i) {
+        return Some(continental);
+    }
     let bytes = text.as_bytes();
     let mut j = i;
     let mut int_part: f64 = 0.0;
@@ -350,7 +374,8 @@ pub fn scan(text: &str) -> Vec<NumToken> {
         }
         i += c.len_utf8();
     }
-    let words = spelled_percents(text, &out);
+    let mut words = spelled_percents(text, &out);
+    words.extend(spelled_small_amounts(text, &out));
     if !words.is_empty() {
         out.extend(words);
         out.sort_by_key(|t| t.start);
@@ -405,6 +430,54 @@ const SPELLED_PERCENTS: &[(&str, f64, f64)] = &[
     // `up a per cent (Rs 4) at Rs 387`: one percent, said loosely
     ("a", 1.0, 0.5),
 ];
+
+/// Small amounts written in words (`fell five cents to $5.30`, `lost a rupee at Rs 270`),
+/// where no digit token already stands: cents are hundredths of the dollar, as digits are.
+fn spelled_small_amounts(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a) (cents?|rupees?)(?-u:\b)",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    });
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let (Some(whole), Some(word), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (start, end) = (word.start(), whole.end());
+        // `one-point-five cents`, `twenty-five cents` are other numbers said in words
+        if text[..start].ends_with(['-', '‑'])
+            || digits.iter().any(|t| t.start < end && start < t.end)
+        {
+            continue;
+        }
+        let said = word.as_str().to_ascii_lowercase();
+        let Some(count) = (said == "a").then_some(1.0).or_else(|| {
+            SPELLED_PERCENTS
+                .iter()
+                .find(|(w, ..)| *w == said)
+                .map(|x| x.1)
+        }) else {
+            continue;
+        };
+        let cents = unit.as_str().to_ascii_lowercase().starts_with("cent");
+        out.push(NumToken {
+            start,
+            end,
+            value: if cents { count * 0.01 } else { count },
+            half_width: 0.0,
+            decimals: if cents { 2 } else { 0 },
+            sign: None,
+            unit: Unit::Currency(if cents { "USD" } else { "INR" }),
+            hedge: hedge_before(&text[..start]),
+            parenthesized: false,
+            scale: 1.0,
+        });
+    }
+    out
+}
 
 /// Percentages written in words (`seven percent`, `half a percent`, `a fifth of a
 /// percent`, `삼 퍼센트`), where no digit token already stands.
@@ -1244,6 +1317,10 @@ mod tests {
         assert_eq!(scan("코스피는 삼 퍼센트 하락했다")[0].value, 3.0);
         // a number said in words with a point is not its last word alone
         assert!(scan("rose one-point-three percent").is_empty());
+        let continental = scan("rose 1.22 per cent to 15.089,74 points");
+        assert_eq!(continental.len(), 2);
+        assert!((continental[1].value - 15089.74).abs() < 1e-9);
+        assert_eq!(continental[1].unit, Unit::Points);
         let hyphenated = scan("the Dow's 2.43-percent fall");
         assert_eq!(hyphenated.len(), 1);
         assert_eq!(hyphenated[0].unit, Unit::Percent);
