@@ -374,8 +374,7 @@ pub fn scan(text: &str) -> Vec<NumToken> {
         }
         i += c.len_utf8();
     }
-    let mut words = spelled_percents(text, &out);
-    words.extend(spelled_small_amounts(text, &out));
+    let words = spelled_numbers(text, &out);
     if !words.is_empty() {
         out.extend(words);
         out.sort_by_key(|t| t.start);
@@ -431,71 +430,28 @@ const SPELLED_PERCENTS: &[(&str, f64, f64)] = &[
     ("a", 1.0, 0.5),
 ];
 
-/// Small amounts written in words (`fell five cents to $5.30`, `lost a rupee at Rs 270`),
-/// where no digit token already stands: cents are hundredths of the dollar, as digits are.
-fn spelled_small_amounts(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a) (cents?|rupees?)(?-u:\b)",
-        )
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-    });
-    let mut out = Vec::new();
-    for c in re.captures_iter(text) {
-        let (Some(whole), Some(word), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
-            continue;
-        };
-        let (start, end) = (word.start(), whole.end());
-        // `one-point-five cents`, `twenty-five cents` are other numbers said in words
-        if text[..start].ends_with(['-', '‑'])
-            || digits.iter().any(|t| t.start < end && start < t.end)
-        {
-            continue;
-        }
-        let said = word.as_str().to_ascii_lowercase();
-        let Some(count) = (said == "a").then_some(1.0).or_else(|| {
-            SPELLED_PERCENTS
-                .iter()
-                .find(|(w, ..)| *w == said)
-                .map(|x| x.1)
-        }) else {
-            continue;
-        };
-        let cents = unit.as_str().to_ascii_lowercase().starts_with("cent");
-        out.push(NumToken {
-            start,
-            end,
-            value: if cents { count * 0.01 } else { count },
-            half_width: 0.0,
-            decimals: if cents { 2 } else { 0 },
-            sign: None,
-            unit: Unit::Currency(if cents { "USD" } else { "INR" }),
-            hedge: hedge_before(&text[..start]),
-            parenthesized: false,
-            scale: 1.0,
-        });
-    }
-    out
-}
-
 /// Percentages written in words (`seven percent`, `half a percent`, `a fifth of a
-/// percent`, `삼 퍼센트`), where no digit token already stands.
-fn spelled_percents(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
+/// percent`, `삼 퍼센트`) and small amounts (`fell five cents to $5.30`, `lost a rupee at Rs
+/// 270`), where no digit token already stands; cents are hundredths of the dollar, as digits
+/// are.
+fn spelled_numbers(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|half a|a half|a quarter of a|a third of a|a fifth of a|a tenth of a|three quarters of a|a) (?:percent|per cent)(?-u:\b)|(?:^|[^가-힣])(일|이|삼|사|오|육|칠|팔|구|십) ?퍼센트",
+            r"(?i)(?-u:\b)(?P<pct>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|half a|a half|a quarter of a|a third of a|a fifth of a|a tenth of a|three quarters of a|a) (?:percent|per cent)(?-u:\b)|(?:^|[^가-힣])(?P<ko>일|이|삼|사|오|육|칠|팔|구|십) ?퍼센트|(?-u:\b)(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a) (?P<money>cents?|rupees?)(?-u:\b)",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     });
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
-        let (Some(whole), Some(word)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else {
+        let Some(whole) = c.get(0) else {
+            continue;
+        };
+        let Some(word) = c.name("pct").or(c.name("ko")).or(c.name("count")) else {
             continue;
         };
         let (start, end) = (word.start(), whole.end());
-        // `one-point-three percent` is one number said in words, not `three percent`
+        // `one-point-three percent`, `twenty-five cents` are other numbers said in words
         if text[..start].ends_with(['-', '‑'])
             || digits.iter().any(|t| t.start < end && start < t.end)
         {
@@ -506,17 +462,29 @@ fn spelled_percents(text: &str, digits: &[NumToken]) -> Vec<NumToken> {
         else {
             continue;
         };
-        out.push(NumToken {
+        let token = |value: f64, half_width: f64, decimals: u8, unit: Unit| NumToken {
             start,
             end,
             value,
             half_width,
-            decimals: if value < 1.0 { 2 } else { 0 },
+            decimals,
             sign: None,
-            unit: Unit::Percent,
+            unit,
             hedge: hedge_before(&text[..start]).or_else(|| hedge_after(&text[end..])),
             parenthesized: false,
             scale: 1.0,
+        };
+        out.push(match c.name("money") {
+            Some(m) if m.as_str().to_ascii_lowercase().starts_with("cent") => {
+                token(value * 0.01, 0.0, 2, Unit::Currency("USD"))
+            }
+            Some(_) => token(value, 0.0, 0, Unit::Currency("INR")),
+            None => token(
+                value,
+                half_width,
+                if value < 1.0 { 2 } else { 0 },
+                Unit::Percent,
+            ),
         });
     }
     out
