@@ -630,7 +630,10 @@ fn resolve_owner(
             });
         }
     }
-    let owner_hit = ents.iter().rev().find(|h| h.end <= t.start);
+    let owner_hit = ents
+        .iter()
+        .rev()
+        .find(|h| h.end <= t.start && !index_as_attribute(cx, text, h));
     // `DBS was the top advancer on the STI, adding 3 per cent`: a participle after a comma
     // tells of the sentence's subject, not of a name inside a prepositional phrase; a subject
     // the lexicon does not know leaves the number unowned
@@ -883,6 +886,46 @@ fn resolve_owner(
         anchor,
         binding,
     })
+}
+
+/// Is the index name `h` an attribute of the noun after it (`the top Sensex gainer`, `the
+/// second-best ASX200 performer`, `Nasdaq-listed`, `코스피 상장기업`)? Such a name tells which
+/// market a company belongs to; it owns none of the company's numbers.
+fn index_as_attribute(cx: &Ctx, text: &str, h: &EntityHit) -> bool {
+    const NOUNS: &[&str] = &[
+        " gainer",
+        " loser",
+        " performer",
+        " constituent",
+        " component",
+        " member",
+        " heavyweight",
+        " stock",
+        " company",
+        " companies",
+        " firm",
+        "-listed",
+        " listed",
+        " 상장기업",
+        " 상장 기업",
+        " 상장사",
+        " 상장종목",
+        " 상장 종목",
+        " 대장주",
+    ];
+    let after = &text[h.end..];
+    cx.entity(h.entity).kind == Kind::Index
+        && NOUNS.iter().any(|n| {
+            after.strip_prefix(n).is_some_and(|rest| {
+                // a whole word, or its plural (`gainers`, not `firmed`)
+                let rest = rest.strip_prefix('s').unwrap_or(rest);
+                !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+        })
+        // `the Nasdaq stock market`, `the Kospi stock index` name the index itself
+        && ![" stock market", " stock exchange", " stock index", " stock average"]
+            .iter()
+            .any(|n| after.starts_with(n))
 }
 
 /// `X and Y …, the former …, the latter …`: when `the former` or `the latter` stands before
