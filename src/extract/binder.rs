@@ -23,6 +23,19 @@ pub(super) fn sentence(cx: &mut Ctx, sent: (usize, usize), toks: &[NumToken], ro
     let mut m = Mentions::find(cx.article, cx.lexicon, sent);
     add_listings(cx, &mut m);
     let named: Vec<usize> = m.ents.iter().map(|h| h.entity).collect();
+    // a number inside a name (`스탠더드앤드푸어스(S&P) 500지수`, `FTSE 100`) is part of it
+    let inside_name = |t: &NumToken| m.ents.iter().any(|h| h.start <= t.start && t.end <= h.end);
+    let owned;
+    let toks = if toks.iter().any(inside_name) {
+        owned = toks
+            .iter()
+            .filter(|t| !inside_name(t))
+            .cloned()
+            .collect::<Vec<_>>();
+        &owned[..]
+    } else {
+        toks
+    };
     bind_sentence(cx, &m, sent, toks, role);
     cx.prev_sentence_ents = named;
 }
@@ -1656,6 +1669,8 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                 {
                     gap = rest.trim();
                 }
+                // … nor the typed noun after an index's name: `(S&P) 500지수와 나스닥지수도`
+                let gap = gap.strip_prefix("지수").map_or(gap, str::trim);
                 let joiner = matches!(
                     gap,
                     "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&"

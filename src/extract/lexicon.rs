@@ -1092,8 +1092,13 @@ impl Lexicon {
                 let joiner = matches!(word, "&" | "and" | "of" | "de" | "(ADR)" | "-" | "");
                 let capital =
                     word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+                // a price or an amount is no word of a name (`at Rs.1889.65. (ANI)`), and a
+                // bracket after a sentence's full stop starts the next one
+                let amount = word.chars().any(|c| c.is_ascii_digit())
+                    && word.chars().any(|c| matches!(c, '.' | ',' | '$' | '%'));
                 if !(capital || joiner && i > 0)
-                    || word.ends_with(['.', ':']) && i > 0 && !is_legal_suffix(word)
+                    || amount
+                    || word.ends_with(['.', ':']) && !is_legal_suffix(word)
                 {
                     break;
                 }
