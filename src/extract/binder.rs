@@ -2075,7 +2075,10 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             });
         let (symbol, market) = cx
             .lexicon
-            .listing(d.entity, printed_currency, cx.article_market)
+            .listing(d.entity, printed_currency, || {
+                *cx.article_market
+                    .get_or_init(|| cx.lexicon.market_of_indexes(&cx.article.text))
+            })
             .map_or((entity.symbol.clone(), entity.market), |(s, m)| {
                 (Some(s.to_string()), m)
             });

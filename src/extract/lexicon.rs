@@ -676,10 +676,11 @@ impl Lexicon {
         &self,
         entity: usize,
         currency: Option<&str>,
-        article_market: Option<Market>,
+        article_market: impl FnOnce() -> Option<Market>,
     ) -> Option<(&str, Market)> {
         let own = self.entities.get(entity)?;
         let others = self.other_listings.get(&entity)?;
+        let article_market = article_market();
         let all: Vec<(&str, Market)> = own
             .symbol
             .as_deref()
@@ -1278,7 +1279,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("{name} in the lexicon"))
         };
         let (tsmc, bhp, nokia) = (idx("TSMC"), idx("BHP Group"), idx("Nokia"));
-        let sym = |e, c, m| lx.listing(e, c, m).map(|(s, _)| s.to_string());
+        let sym = |e, c, m: Option<Market>| lx.listing(e, c, || m).map(|(s, _)| s.to_string());
         // the price's currency decides
         assert_eq!(
             sym(tsmc, Some("TWD"), Some(Market::Us)).as_deref(),

@@ -299,7 +299,8 @@ struct Ctx<'a> {
     korean: bool,
     /// The market whose indexes the article names most: which listing of a company with
     /// several its figures report.
-    article_market: Option<lexicon::Market>,
+    /// (worked out on first need: most articles name no company listed on several markets)
+    article_market: std::cell::OnceCell<Option<lexicon::Market>>,
     published: Option<chrono::DateTime<chrono::Utc>>,
     published_date: Option<NaiveDate>,
     dateline: Option<DateRef>,
@@ -419,7 +420,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
         article,
         lexicon,
         korean,
-        article_market: lexicon.market_of_indexes(text),
+        article_market: std::cell::OnceCell::new(),
         published,
         published_date,
         dateline,
