@@ -607,6 +607,57 @@ struct Owner {
     binding: Binding,
 }
 
+impl Owner {
+    /// The entity a name in the text names.
+    fn named(text: &str, h: &EntityHit) -> Owner {
+        Owner {
+            entity: h.entity,
+            surface: text[h.start..h.end].to_string(),
+            anchor: h.start,
+            binding: Binding::Name,
+        }
+    }
+}
+
+/// `DBS was the top advancer on the STI, adding 3 per cent`: a participle after a comma tells
+/// of the sentence's subject, not of the name `h` inside a prepositional phrase before it
+/// (every number of the clause: `, rising 4 per cent to $190.10`). `Some(None)`: the subject
+/// is a name the lexicon does not know, so the number is nobody's; `None`: no such clause.
+fn participle_subject<'m>(
+    m: &'m Mentions,
+    t: &NumToken,
+    h: &EntityHit,
+) -> Option<Option<&'m EntityHit>> {
+    let (text, sent) = (m.text, m.sent);
+    let before = text[sent.0..h.start].trim_end();
+    let in_phrase = [
+        " on the",
+        " in the",
+        " of the",
+        " among",
+        " across the",
+        " on",
+        " in",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p));
+    let participle = text[h.end..t.start].strip_prefix(", ").is_some_and(|rest| {
+        rest.split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
+            && !rest.contains(';')
+            && !rest.contains(". ")
+            && !m.words.iter().any(|w| {
+                matches!(w.class, WordClass::Anaphor(_)) && w.start >= h.end && w.end <= t.start
+            })
+    });
+    (in_phrase && participle).then(|| {
+        m.ents
+            .iter()
+            .find(|s| s.start < h.start && text[sent.0..s.start].trim().is_empty())
+    })
+}
+
 /// Ownership: the name before the number (unless a measure word cuts it off), a name after its
 /// modifier verb, a typed noun that refers back (`지수는`), or the entity in focus; never an
 /// entity when a name the lexicon does not know owns the number (`Barclays down 22%`, `창업판
@@ -634,62 +685,19 @@ fn resolve_owner(
     // first or second name owns what follows; a name the lexicon lacks owns it for nobody
     if !korean_sentence {
         if let Some(named) = former_or_latter(text, sent, t, ents) {
-            let h = named?;
-            return Some(Owner {
-                entity: h.entity,
-                surface: text[h.start..h.end].to_string(),
-                anchor: h.start,
-                binding: Binding::Name,
-            });
+            return named.map(|h| Owner::named(text, h));
         }
     }
     let owner_hit = ents
         .iter()
         .rev()
         .find(|h| h.end <= t.start && !index_as_attribute(cx, text, h));
-    // `DBS was the top advancer on the STI, adding 3 per cent`: a participle after a comma
-    // tells of the sentence's subject, not of a name inside a prepositional phrase; a subject
-    // the lexicon does not know leaves the number unowned
-    if !korean_sentence {
-        if let Some(h) = owner_hit {
-            let before = text[sent.0..h.start].trim_end();
-            let in_phrase = [
-                " on the",
-                " in the",
-                " of the",
-                " among",
-                " across the",
-                " on",
-                " in",
-            ]
-            .iter()
-            .any(|p| before.ends_with(p));
-            let after = &text[h.end..t.start];
-            // (every number of the clause: `, rising 4 per cent to $190.10`)
-            let participle = after.strip_prefix(", ").is_some_and(|rest| {
-                rest.split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
-                    && !rest.contains(';')
-                    && !rest.contains(". ")
-                    && !words.iter().any(|w| {
-                        matches!(w.class, WordClass::Anaphor(_))
-                            && w.start >= h.end
-                            && w.end <= t.start
-                    })
-            });
-            if in_phrase && participle {
-                let subject = ents
-                    .iter()
-                    .find(|s| s.start < h.start && text[sent.0..s.start].trim().is_empty())?;
-                return Some(Owner {
-                    entity: subject.entity,
-                    surface: text[subject.start..subject.end].to_string(),
-                    anchor: subject.start,
-                    binding: Binding::Name,
-                });
-            }
-        }
+    // `DBS was the top advancer on the STI, adding 3 per cent`: the sentence's subject
+    if let Some(subject) = owner_hit
+        .filter(|_| !korean_sentence)
+        .and_then(|h| participle_subject(m, t, h))
+    {
+        return subject.map(|s| Owner::named(text, s));
     }
     // `Shares of Pfizer, a component of the Dow Jones industrial average, plummeted 24%`: a name
     // inside an apposition describes the subject before it; it does not own the number
