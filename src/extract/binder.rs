@@ -374,37 +374,17 @@ fn is_not_a_figure(lexicon: &Lexicon, m: &Mentions, toks: &[NumToken], t: &NumTo
             .map(str::trim_end)
     })
     .unwrap_or(before_hedge);
-    if [
-        "contributed",
-        "contributing",
-        "accounted for",
-        "accounting for",
-    ]
-    .iter()
-    .any(|w| before_hedge.ends_with(w))
-    {
+    // (… and Korean points the subject pulled the index by: `두 종목이 지수를 25포인트
+    // 끌어올렸다`)
+    let after = text[t.end..].trim_start();
+    let after = after.strip_prefix("가량").unwrap_or(after).trim_start();
+    let after = if m.korean_sentence && t.unit == Unit::Points {
+        after
+    } else {
+        ""
+    };
+    if lexicon.is_contribution(before_hedge, after) {
         return true;
-    }
-    // Korean: `두 종목이 지수를 25포인트 끌어올렸다`: points the subject pulled the index by are
-    // its contribution, not a move of the subject
-    if m.korean_sentence && t.unit == Unit::Points {
-        let after = text[t.end..].trim_start();
-        let after = after.strip_prefix("가량").unwrap_or(after).trim_start();
-        if [
-            "끌어올",
-            "끌어 올",
-            "끌어내",
-            "끌어 내",
-            "끌어당",
-            "밀어올",
-            "밀어 올",
-            "밀어내",
-        ]
-        .iter()
-        .any(|v| after.starts_with(v))
-        {
-            return true;
-        }
     }
     // a conversion, not a price: `85.07달러(약 10만1500원)`
     if let Unit::Currency(code) = t.unit {

@@ -263,6 +263,10 @@ pub struct Lexicon {
     previous_close: Vec<String>,
     /// Words after a round number that make it a threshold (`돌파`, `가 붕괴`, `mark`).
     threshold_after: Vec<String>,
+    /// Words before / after points that make them one name's share of another figure's move
+    /// (`contributed 478.2 points`, `지수를 25포인트 끌어올렸다`).
+    contribution_before: Vec<String>,
+    contribution_after: Vec<String>,
     /// Marks of a photo caption (`Photographer:`, `사진=`).
     captions: Vec<String>,
 }
@@ -298,6 +302,8 @@ const PHRASE_CLASSES: &[(&str, bool)] = &[
     ("section_period", true),
     ("previous_close", false),
     ("threshold_after", false),
+    ("contribution_before", true),
+    ("contribution_after", false),
     ("caption", false),
 ];
 
@@ -543,6 +549,8 @@ impl Builder {
             section_period: phrases("section_period"),
             previous_close: phrases("previous_close"),
             threshold_after: phrases("threshold_after"),
+            contribution_before: phrases("contribution_before"),
+            contribution_after: phrases("contribution_after"),
             captions: phrases("caption"),
         }
     }
@@ -1226,6 +1234,19 @@ impl Lexicon {
     }
 
     /// Does `after` (the text after a round number) start with a threshold word?
+    /// Does `before` end with, or `after` start with, a word that makes the number between
+    /// a share of another figure's move (`contributing`, `끌어올`)?
+    pub fn is_contribution(&self, before: &str, after: &str) -> bool {
+        let before = before.to_lowercase();
+        self.contribution_before
+            .iter()
+            .any(|w| before.ends_with(w.as_str()))
+            || self
+                .contribution_after
+                .iter()
+                .any(|w| after.starts_with(w.as_str()))
+    }
+
     pub fn is_threshold_suffix(&self, after: &str) -> bool {
         self.threshold_after
             .iter()
