@@ -214,11 +214,26 @@ impl<'a> Mentions<'a> {
         let in_apposition = |w: &WordHit| {
             self.text[a..w.start].trim_start().starts_with(',') && self.text[w.end..b].contains(',')
         };
+        // a measure that has its own percent (`a 25% rise in full-year operating profits`)
+        // takes that number, not the ones after it (`…, triggering a 9% rise in its share
+        // price, up 96p`)
+        let measured = |w: &WordHit| {
+            static MEASURED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            MEASURED
+                .get_or_init(|| {
+                    regex::Regex::new(
+                        r"[0-9](?:%| ?per ?cent) (?:rise|fall|drop|jump|slump|increase|decline|gain|surge|plunge|climb|decrease|growth|slide) in (?:[^ ,.;]+ ){0,4}$",
+                    )
+                    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+                })
+                .is_match(&self.text[a..w.start])
+        };
         self.words.iter().any(|w| {
             w.start >= a
                 && w.end <= b
                 && (w.class == WordClass::Subject && !in_apposition(w)
                     || w.class == WordClass::Blocker
+                        && !measured(w)
                         && !self
                             .words
                             .iter()
@@ -511,10 +526,18 @@ fn is_change_in_a_measure(lexicon: &Lexicon, text: &str, end: usize) -> bool {
         .take(5)
         .collect::<Vec<_>>()
         .join(" ");
-    lexicon
-        .words_in(&window)
-        .iter()
-        .any(|w| w.class == WordClass::Blocker)
+    // … in the plural too (`full-year profits`, `revenues`)
+    let singular: String = window
+        .split_whitespace()
+        .map(|w| w.strip_suffix('s').unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    [window, singular].iter().any(|w| {
+        lexicon
+            .words_in(w)
+            .iter()
+            .any(|w| w.class == WordClass::Blocker)
+    })
 }
 
 /// Does `before` end with the lower end of a range (`between 3.5 and`, `from 5 to`, `1 to`)?
@@ -621,20 +644,36 @@ fn participle_subject<'m>(
     ]
     .iter()
     .any(|p| before.ends_with(p));
-    let participle = text[h.end..t.start].strip_prefix(", ").is_some_and(|rest| {
-        rest.split_whitespace()
-            .next()
-            .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
-            && !rest.contains(';')
-            && !rest.contains(". ")
-            && !m.words.iter().any(|w| {
-                matches!(w.class, WordClass::Anaphor(_)) && w.start >= h.end && w.end <= t.start
-            })
+    // the phrase may run on a few words past the name (`on the Robinhood brokerage for major
+    // stocks, rising about 43%`)
+    let tail = &text[h.end..t.start];
+    let after_phrase = tail.find(", ").and_then(|i| {
+        let words = tail[..i].split_whitespace().count();
+        (words <= 5 && !tail[..i].contains(|c: char| c.is_ascii_digit())).then(|| &tail[i..])
     });
+    let participle = after_phrase
+        .and_then(|r| r.strip_prefix(", "))
+        .is_some_and(|rest| {
+            rest.split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
+                && !rest.contains(';')
+                && !rest.contains(". ")
+                && !m.words.iter().any(|w| {
+                    matches!(w.class, WordClass::Anaphor(_)) && w.start >= h.end && w.end <= t.start
+                })
+        });
     (in_phrase && participle).then(|| {
         m.ents
             .iter()
             .find(|s| s.start < h.start && text[sent.0..s.start].trim().is_empty())
+    })
+}
+
+/// Does the sentence open with a word that refers back (`The shares extended …`)?
+fn opens_with_anaphor(m: &Mentions) -> bool {
+    m.words.iter().any(|w| {
+        matches!(w.class, WordClass::Anaphor(_)) && m.text[m.sent.0..w.start].trim().is_empty()
     })
 }
 
@@ -668,16 +707,20 @@ fn resolve_owner(
             return named.map(|h| Owner::named(text, h));
         }
     }
-    let owner_hit = ents
+    let mut owner_hit = ents
         .iter()
         .rev()
         .find(|h| h.end <= t.start && !index_as_attribute(cx, text, h));
-    // `DBS was the top advancer on the STI, adding 3 per cent`: the sentence's subject
-    if let Some(subject) = owner_hit
+    // `DBS was the top advancer on the STI, adding 3 per cent`: the sentence's subject; one
+    // that refers back (`The shares … on the Robinhood brokerage, rising 43%`) is found below
+    match owner_hit
         .filter(|_| !korean_sentence)
         .and_then(|h| participle_subject(m, t, h))
     {
-        return subject.map(|s| Owner::named(text, s));
+        Some(Some(subject)) => return Some(Owner::named(text, subject)),
+        Some(None) if opens_with_anaphor(m) => owner_hit = None,
+        Some(None) => return None,
+        None => {}
     }
     // `Shares of Pfizer, a component of the Dow Jones industrial average, plummeted 24%`: a name
     // inside an apposition describes the subject before it; it does not own the number
@@ -1722,7 +1765,17 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
             for l in &mut lists {
                 l.sort_by_key(|t| t.start);
             }
-            let paired = lists.iter().all(|l| l.is_empty() || l.len() == names)
+            // one value said to hold for each name (`slipped 8% each to Rs 454, Rs 248 and Rs
+            // 64, respectively`, `각각 3%씩`) goes to every name of the list
+            let shared: [bool; 3] = std::array::from_fn(|slot| {
+                lists[slot].len() == 1 && {
+                    let after = text[lists[slot][0].end..].trim_start();
+                    after.starts_with("each") || after.starts_with('씩')
+                }
+            });
+            let paired = (0..3)
+                .all(|s| lists[s].is_empty() || lists[s].len() == names || shared[s])
+                && lists.iter().any(|l| l.len() == names)
                 && lists.iter().filter(|l| !l.is_empty()).count() >= 2;
             if paired {
                 let owners: Vec<(usize, usize, usize)> = group
@@ -1731,7 +1784,13 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                     .chain(std::iter::once((d.entity, d.anchor, d.anchor)))
                     .collect();
                 for (j, &(entity, start, end)) in owners.iter().enumerate() {
-                    let pick = |slot: usize| lists[slot].get(j).cloned();
+                    let pick = |slot: usize| {
+                        if shared[slot] {
+                            lists[slot].first().cloned()
+                        } else {
+                            lists[slot].get(j).cloned()
+                        }
+                    };
                     let (level, points, pct) = (pick(0), pick(1), pick(2));
                     let toks_of = [&level, &points, &pct];
                     let first = toks_of
@@ -1766,8 +1825,23 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
             }
         }
         if respectively {
+            // a value said to hold for each name goes to the names that have none of their own
+            let each = |t: &Option<NumToken>| {
+                t.clone().filter(|t| {
+                    let after = text[t.end..].trim_start();
+                    after.starts_with("each") || after.starts_with('씩')
+                })
+            };
+            let shared_pct = drafts[k..k + run].iter().find_map(|x| each(&x.pct));
+            let shared_points = drafts[k..k + run].iter().find_map(|x| each(&x.points));
             for (j, x) in drafts[k..k + run].iter().enumerate() {
                 let mut x = x.clone();
+                if x.pct.is_none() && x.level.is_some() {
+                    x.pct.clone_from(&shared_pct);
+                }
+                if x.points.is_none() && x.level.is_some() {
+                    x.points.clone_from(&shared_points);
+                }
                 if let Some(&g) = group.get(j) {
                     let h = &ents[g];
                     x.entity = h.entity;
@@ -1962,6 +2036,8 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         } else {
             None
         };
+        // whether the intraday session comes from a verb's tense alone (`is down`)
+        let mut by_tense = false;
         for w in words.iter() {
             let owned_by_previous =
                 prev_last.is_some_and(|pl| w.start >= pl && text[pl..w.start].trim().is_empty());
@@ -1972,7 +2048,11 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                 WordClass::Session(SessionWord::IntradayBefore)
                     if before && session == cx.default_session =>
                 {
-                    session = Session::Intraday
+                    session = Session::Intraday;
+                    let said = text[w.start..w.end].to_lowercase();
+                    by_tense = ["is ", "are ", "was ", "were "]
+                        .iter()
+                        .any(|p| said.starts_with(p));
                 }
                 WordClass::Session(SessionWord::IntradayAfter)
                     if after && session == cx.default_session =>
@@ -2042,9 +2122,19 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         if quote_box {
             session = Session::Unknown;
         }
-        // under a section header of a period (`For the week:`) the present tense (`is down`)
-        // states the period's move, not a live print
-        if cx.section_period && session == Session::Intraday {
+        let period = d.prior
+            || cx.section_period
+            || cx.period_sentence_before && !names_the_day(m)
+            || is_period_change(
+                cx.lexicon,
+                &text[sent.0..sent.1],
+                d.first - sent.0,
+                d.last - sent.0,
+            );
+        // a period's move in the present tense (`For the week:` … `is down`, `The shares are
+        // down 34% over the past five sessions`) is where the period stands, not a live print
+        // of the day
+        if session == Session::Intraday && (cx.section_period || period && by_tense) {
             session = cx.default_session;
         }
         prev_session = Some(session);
@@ -2205,15 +2295,7 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             direction_word,
             direction_text: local.map(|w| text[w.start..w.end].to_string()),
             role,
-            period: d.prior
-                || cx.section_period
-                || cx.period_sentence_before && !names_the_day(m)
-                || is_period_change(
-                    cx.lexicon,
-                    &text[sent.0..sent.1],
-                    start - sent.0,
-                    end - sent.0,
-                ),
+            period,
             pair: None,
             span,
             line,
@@ -2225,6 +2307,16 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
     }
 }
 
+/// The last `n` characters of `s`, lowercased.
+fn last_chars_lower(s: &str, n: usize) -> String {
+    let from = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    s[from..].to_lowercase()
+}
+
 /// Is the figure at [start, end) of `sentence` a change over a period (year to date, this week)?
 fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize) -> bool {
     let floor = |mut i: usize| {
@@ -2233,15 +2325,7 @@ fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize)
         }
         i
     };
-    let before: String = sentence[..floor(start)]
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
+    let before = last_chars_lower(&sentence[..floor(start)], 40);
     // only the figure's own clause (`Stocks Sink Most Since 2020; DAX Drops 3.96%`), and a
     // superlative's `since` names no period (`the biggest fall since 2020`)
     let before = before
@@ -2281,7 +2365,16 @@ fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize)
         .take(16)
         .collect::<String>()
         .to_lowercase();
-    in_year || lexicon.names_period(&before, &own, &after) || lexicon.names_period(&opening, "", "")
+    // `… back in positive territory for the year, with the blue chips ahead 2.2 percent and
+    // the S&P up 1.8 percent`: a `with` clause spells out the period its main clause names
+    let with_clause = sentence[..floor(start)].rfind(", with ").is_some_and(|w| {
+        let main = last_chars_lower(&sentence[..w], 60);
+        !sentence[w..floor(start)].contains(';') && lexicon.names_period(&main, "", "")
+    });
+    in_year
+        || with_clause
+        || lexicon.names_period(&before, &own, &after)
+        || lexicon.names_period(&opening, "", "")
 }
 
 /// A share-price move of a company the lexicon does not know, in the unmistakable Korean
@@ -2479,6 +2572,20 @@ fn forward_owner<'h>(
             .any(|p| g.strip_prefix(p).is_some_and(|rest| rest.trim() == *v))
     });
     if session_modifier {
+        return Some(h);
+    }
+    // Korean `100만원을 기록한 SK하이닉스`: the number is the object of one verb in its
+    // modifier form, and the clause modifies the name right after it
+    let object_clause = gap
+        .trim_start()
+        .strip_prefix(['을', '를'])
+        .is_some_and(|rest| {
+            let rest = rest.trim();
+            !rest.is_empty()
+                && !rest.contains(char::is_whitespace)
+                && rest.ends_with(['한', '된', '친', '선', '운', '던'])
+        });
+    if last == t.end && object_clause {
         return Some(h);
     }
     // Korean: hedge words and one direction verb in its modifier form, nothing else
@@ -2949,7 +3056,20 @@ fn english_dated_level(m: &Mentions, t: &NumToken) -> bool {
         .unwrap_or(after)
         .strip_prefix(" on ")
         .map(|rest| text.len() - rest.len())
-        .is_some_and(|at| m.dates.iter().any(|d| d.start == at));
+        .is_some_and(|at| m.dates.iter().any(|d| d.start == at))
+        // `a record high of 5,048.62 a year ago`, `… in 2000`
+        || {
+            let rest = after.strip_prefix(" points").unwrap_or(after);
+            let rest = rest.strip_prefix(',').unwrap_or(rest);
+            [" a year ago", " a month ago", " last year", " last month", " years ago"]
+                .iter()
+                .any(|p| rest.starts_with(p))
+                || rest.strip_prefix(" in ").is_some_and(|y| {
+                    y.len() >= 4
+                        && y.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                        && !y.as_bytes().get(4).is_some_and(u8::is_ascii_digit)
+                })
+        };
     const BEFORE: &[&str] = &[
         "since",
         "high of",

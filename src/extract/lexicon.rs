@@ -257,6 +257,11 @@ pub struct Lexicon {
     /// Words before / after a figure that make it a period's change (`올해 들어`, `for the week`).
     period_before: Vec<String>,
     period_after: Vec<String>,
+    /// A span of several sessions named before a figure (`an eight-day gain of`, `이틀새`,
+    /// `3거래일간`): built from the `span_count` and `span_unit_*` words.
+    span_period: Option<regex::Regex>,
+    /// Words after an English span that make it a count of sessions (`losing streak`).
+    span_not: Vec<String>,
     /// Words of a section header that puts the lines under it in a period (`For the week:`).
     section_period: Vec<String>,
     /// Words a bracketed previous close follows (`전 거래일(1931.97)보다`).
@@ -299,6 +304,10 @@ const PHRASE_CLASSES: &[(&str, bool)] = &[
     ("not_owner", false),
     ("period_before", true),
     ("period_after", true),
+    ("span_count", true),
+    ("span_unit_en", true),
+    ("span_unit_ko", false),
+    ("span_not", true),
     ("section_period", true),
     ("previous_close", false),
     ("threshold_after", false),
@@ -546,6 +555,12 @@ impl Builder {
             not_owner: phrases("not_owner").into_iter().collect(),
             period_before: phrases("period_before"),
             period_after: phrases("period_after"),
+            span_period: span_period_pattern(
+                &phrases("span_count"),
+                &phrases("span_unit_en"),
+                &phrases("span_unit_ko"),
+            ),
+            span_not: phrases("span_not"),
             section_period: phrases("section_period"),
             previous_close: phrases("previous_close"),
             threshold_after: phrases("threshold_after"),
@@ -554,6 +569,55 @@ impl Builder {
             captions: phrases("caption"),
         }
     }
+}
+
+/// The pattern of a span of sessions: English `<count>-<unit>` not followed by a `span_not` word
+/// (`eight-day gain`, but not `three-day losing streak`, whose figure is the day's), Korean
+/// `<count><unit>` with digits and `거래일`/`일` counted too (`이틀새`, `3거래일간`). `None` when
+/// the lexicon names no counts.
+fn span_period_pattern(
+    counts: &[String],
+    units_en: &[String],
+    units_ko: &[String],
+) -> Option<regex::Regex> {
+    let alt = |ws: &[String]| {
+        ws.iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    if counts.is_empty() || units_en.is_empty() && units_ko.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !units_en.is_empty() {
+        parts.push(format!(
+            r"\b(?:\d+|{})-(?:{})s?\b(?P<tail> [a-z]+)?",
+            alt(counts),
+            alt(units_en)
+        ));
+    }
+    if !units_ko.is_empty() {
+        // each unit also after a space; a one-syllable unit then stands as a word of its own
+        // (`이틀 새 `, not the `25일 새벽` of a date)
+        let spaced: Vec<String> = units_ko
+            .iter()
+            .flat_map(|u| {
+                let apart = if u.chars().count() == 1 {
+                    format!(" {u} ")
+                } else {
+                    format!(" {u}")
+                };
+                [u.clone(), apart]
+            })
+            .collect();
+        parts.push(format!(
+            r"(?:\d+ ?(?:거래일|일)|{})(?:{})",
+            alt(counts),
+            alt(&spaced)
+        ));
+    }
+    regex::Regex::new(&parts.join("|")).ok()
 }
 
 fn parse_kind(s: &str) -> Option<Kind> {
@@ -1203,10 +1267,28 @@ impl Lexicon {
     /// Do the words before a figure (lowercased), inside it, or after it make it a change over a
     /// period rather than one session's?
     pub fn names_period(&self, before: &str, own: &str, after: &str) -> bool {
-        self.period_before
-            .iter()
-            .any(|p| before.contains(p.as_str()) || own.contains(p.as_str()))
+        self.names_span(before)
+            || self.names_span(own)
+            || self
+                .period_before
+                .iter()
+                .any(|p| before.contains(p.as_str()) || own.contains(p.as_str()))
             || self.period_after.iter().any(|p| after.contains(p.as_str()))
+    }
+
+    /// Does `text` (lowercased) name a span of several sessions (`an eight-day gain of`,
+    /// `이틀새`)? A span followed by one of the `span_not` words (`three-day losing streak`)
+    /// counts sessions, not the change.
+    pub fn names_span(&self, text: &str) -> bool {
+        let Some(re) = &self.span_period else {
+            return false;
+        };
+        re.captures_iter(text).any(|c| {
+            c.name("tail").is_none_or(|t| {
+                let t = t.as_str().trim();
+                !self.span_not.iter().any(|n| n == t)
+            })
+        })
     }
 
     /// Is this line a section header (short, ending in a colon, or in brackets)? `Some(true)`
@@ -1361,5 +1443,18 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.contains("bad.csv:2") && err.contains("widget"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    #[test]
+    fn spans_of_sessions_name_a_period_and_streaks_do_not() {
+        let lx = super::Lexicon::builtin();
+        assert!(lx.names_span("for an eight-day gain of "));
+        assert!(lx.names_span("다우지수 이틀새 "));
+        assert!(lx.names_span("3거래일 동안 "));
+        assert!(!lx.names_span("snapping a three-day losing streak, "));
+        assert!(!lx.names_span("25일 새벽 다우지수는 "));
     }
 }
