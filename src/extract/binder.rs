@@ -2886,7 +2886,14 @@ fn unknown_owner(
                 && h.end <= num_start
         });
         // ... or the number itself, right after the name (`Goldcorp 4.4%`)
-        let bracket = after.trim_start().starts_with('(')
+        // (a legal suffix between: `Reliance Com Ltd (4.83%)`)
+        let after_suffix = [
+            "Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "Co.", "plc", "PLC",
+        ]
+        .iter()
+        .find_map(|s| after.trim_start().strip_prefix(s))
+        .unwrap_or(after);
+        let bracket = after_suffix.trim_start().starts_with('(')
             || w.ends_with('(')
             || k == 0 && after.trim().is_empty();
         let noun = [

@@ -671,6 +671,8 @@ const LATIN_NAME_TAILS: &[&str] = &[
     "Co",
     "Ltd",
     "Holdings",
+    "Lab",
+    "Labs",
     "Group",
     "Plc",
     "PLC",
@@ -868,7 +870,11 @@ impl Lexicon {
                     .split_whitespace()
                     .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
                     .collect();
-                ws.len() >= 4
+                // a headline is short; a long run of capitalised words is a list of names
+                // (`Gainers are Reliance Com Ltd (4.83%), Tata Steel (4.32%) …`)
+                // (and carries no full stop)
+                (4..=16).contains(&ws.len())
+                    && !text.trim_end().ends_with('.')
                     && ws
                         .iter()
                         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))

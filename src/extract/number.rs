@@ -501,6 +501,10 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
         if p == '.' && text[..i].ends_with("Rs.") {
             return false;
         }
+        // `Daiichi Sankyo-2.93%`: a name glued to a signed decimal percent in a movers list
+        if p == '-' && glued_signed_percent(text, i, end) {
+            return false;
+        }
         if p == '-' || p == '/' || p == ':' || p == '.' || p == '–' {
             let before = &text[..i - p.len_utf8()];
             if let Some(pp) = before.chars().next_back() {
@@ -552,6 +556,13 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
     false
 }
 
+/// Is the number at [i, end) a decimal percent with a hyphen glued before it (`Sankyo-2.93%`,
+/// `Inc.-2.38%`)? Such a hyphen is the move's sign, not a word joiner (`COVID-19` has no
+/// decimals and no percent).
+fn glued_signed_percent(text: &str, i: usize, end: usize) -> bool {
+    text[..i].ends_with('-') && text[i..end].contains('.') && text[end..].starts_with(['%', '％'])
+}
+
 /// Parse one number starting at the digit at `i`, with its prefix, units and hedges.
 pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
     let (first, first_dec, mut end) = parse_digits(text, i)?;
@@ -588,6 +599,7 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
                 None => true,
                 Some(b) => {
                     !matches!(c, '-' | '－')
+                        || glued_signed_percent(text, i, end) && !is_digit(b)
                         || b.is_whitespace()
                         || matches!(
                             b,
@@ -1139,6 +1151,20 @@ mod tests {
         let toks = scan(s);
         assert_eq!(toks.len(), 1, "{s}: {toks:?}");
         toks.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn a_hyphen_glued_to_a_decimal_percent_is_its_sign() {
+        let t = one("Daiichi Sankyo-2.93%");
+        assert_eq!(
+            (t.value, t.sign, t.unit),
+            (-2.93, Some(-1.0), Unit::Percent)
+        );
+        let t = one("Power Co, Inc.-2.38%");
+        assert_eq!((t.value, t.sign), (-2.38, Some(-1.0)));
+        // a model number or a name with a number stays no figure, and no sign
+        assert!(scan("COVID-19 cases").is_empty());
+        assert!(scan("the GPT-4 model").is_empty());
     }
 
     #[test]
