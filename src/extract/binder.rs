@@ -1258,7 +1258,7 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             before_txt.ends_with(m)
                 && !before_txt[..before_txt.len() - m.len()]
                     .ends_with(|c: char| c.is_ascii_alphabetic())
-        });
+        }) && !move_noun_subject(before_txt);
         // a hedge may sit between the verb and its number: `fell almost $15`
         let verb_before = words.iter().any(|w| {
             is_dir(w) && w.end <= t.start && {
@@ -1283,7 +1283,12 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             (Unit::Bare, Some(Slot::Level)) if verb_before && !korean_sentence => {
                 Some(Slot::Points)
             }
-            (Unit::Points, _) if level_marker || closing_at_near(&text[sent.0..t.start]) => {
+            // a signed number is a move, never where the index stood (`closing at the lows
+            // and down -800 points`)
+            (Unit::Points, _)
+                if t.sign.is_none()
+                    && (level_marker || closing_at_near(&text[sent.0..t.start])) =>
+            {
                 Some(Slot::Level)
             }
             (Unit::Points, _) => {
@@ -2958,6 +2963,8 @@ fn closing_at_near(before: &str) -> bool {
     let head = before[..at].trim_end();
     between.split_whitespace().count() <= 4
         && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.'))
+        // `closing at the lows and down 800 points`: a second clause after the place
+        && !between.split_whitespace().any(|w| w == "and")
         && [
             "closing",
             "closed",
@@ -2976,6 +2983,20 @@ fn closing_at_near(before: &str) -> bool {
         .any(|v| {
             head.ends_with(v) && !head[..head.len() - v.len()].ends_with(char::is_alphanumeric)
         })
+}
+
+/// Is the number the size of a move its sentence is about (`The intra-day fall was even larger
+/// at 1,741.35 points`), where `at` would otherwise mark a level?
+fn move_noun_subject(before: &str) -> bool {
+    static MOVE_SUBJECT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    MOVE_SUBJECT
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\b(?:fall|drop|decline|loss|gain|rise|slide|plunge|rally|jump|slump|advance)s? (?:was|were|is|came) (?:[a-z-]+ ){0,3}at$",
+            )
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+        })
+        .is_match(before)
 }
 
 /// Does the sentence name the day or the close (`이날`, `today`, a date, `마감`, `closed`)?
