@@ -1112,10 +1112,11 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             {
                 Some(Slot::Points)
             }
-            // `2만6763.13`: a level written with 만 keeps its decimals
+            // `2만6763.13`, `1만4693.00`: a level written with 만 keeps its decimals (`3.5만`
+            // is a rounded count, its decimals worth 1,000)
             Unit::Bare
                 if t.decimals > 0
-                    && (t.scale == 1.0 || t.value.fract() != 0.0)
+                    && (t.scale == 1.0 || t.value.fract() != 0.0 || t.half_width < 0.5)
                     && t.value >= 10.0 =>
             {
                 Some(Slot::Level)
@@ -2079,6 +2080,23 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
                 _ => {}
             }
         }
+        // `장중 2700선을 돌파하는 등 강세를 보인 끝에 2712.35로 마감했다`: a close named right
+        // after the figure outranks an intraday word at the start of the sentence
+        if session == Session::Intraday
+            && !by_tense
+            && words.iter().any(|w| {
+                matches!(w.class, WordClass::Session(SessionWord::CloseAfter))
+                    && w.start >= d.last
+                    && crate::extract::chars_up_to(&text[d.last..w.start], 9) <= 8
+                    && !words.iter().any(|v| {
+                        matches!(v.class, WordClass::Direction(_))
+                            && v.start >= d.last
+                            && v.end <= w.start
+                    })
+            })
+        {
+            session = Session::Close;
+        }
         // `장중 9,858.59까지 올랐다가 9,561.48까지 밀리기도 했다`: the figures after an intraday
         // print in one sentence stay intraday until a word of the close comes
         if let Some(pl) = prev_last {
@@ -2788,6 +2806,10 @@ fn unknown_owner(
             if stem.is_empty()
                 || lexicon.is_not_owner(stem)
                 || stem.ends_with(['다', '고', '며', '자', '면', '서', '니', '데'])
+                // a verb in its modifier form (`강세를 보이는 등`, `돌파하는`), not a name
+                // with its topic particle
+                || w.ends_with('는')
+                    && ["하", "되", "있", "없", "보이"].iter().any(|v| stem.ends_with(v))
                 // a verb in (or running into) the word: `주저 앉은`
                 || overlapping(|c| matches!(c, WordClass::Direction(_)))
             {

@@ -1133,6 +1133,37 @@ impl Lexicon {
                 continue;
             };
             let ex = c.name("ex").map_or("", |m| m.as_str());
+            // a Korean name glued to a bare KRX code (`현대증권[003450]`): the market the
+            // sentence names, KOSPI unless it names KOSDAQ
+            let krx = code.as_str().len() == 6 && code.as_str().bytes().all(|b| b.is_ascii_digit());
+            if krx && ex.is_empty() {
+                let code = code.as_str();
+                let before = &text[..whole.start()];
+                let start = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, ch)| is_hangul(*ch) || ch.is_ascii_alphanumeric())
+                    .last()
+                    .map_or(before.len(), |(i, _)| i);
+                let name = &before[start..];
+                let kosdaq = text.contains("코스닥");
+                let symbol = format!("{code}.{}", if kosdaq { "KQ" } else { "KS" });
+                if name.chars().count() >= 2
+                    && name.chars().any(is_hangul)
+                    && !self.symbol_entity.contains_key(&format!("{code}.KS"))
+                    && !self.symbol_entity.contains_key(&format!("{code}.KQ"))
+                    && self.entities_in(name).is_empty()
+                {
+                    out.push(Listing {
+                        start,
+                        end: whole.end(),
+                        name: name.to_string(),
+                        symbol,
+                        market: Market::Kr,
+                    });
+                }
+                continue;
+            }
             // a bare ticker: capitals only, no abbreviation of an institution or a measure
             if ex.is_empty()
                 && (!(2..=5).contains(&code.as_str().len())
