@@ -839,8 +839,9 @@ impl Lexicon {
             if last.is_ascii_digit() && after.is_some_and(|c| c.is_ascii_digit()) {
                 continue;
             }
-            // `퀄컴주가는`, `인텔주식도`: a company name glued to the noun for its shares
-            let share_noun = ["주가", "주식", "지수"]
+            // `퀄컴주가는`, `인텔주식도`: a company name glued to the noun for its shares (and
+            // `코스피증시는`: an index glued to its market)
+            let share_noun = ["주가", "주식", "지수", "증시"]
                 .iter()
                 .any(|n| text[e..].starts_with(n));
             if after.is_some_and(|c| is_hangul(c) && !PARTICLE_STARTS.contains(c))
