@@ -707,10 +707,21 @@ fn resolve_owner(
             return named.map(|h| Owner::named(text, h));
         }
     }
+    // `에코프로는 26일 코스닥시장에서 … 5.03% 하락한`: an index named as the place a company
+    // trades is not the owner when the company is the sentence's subject
+    let index_as_venue = |h: &EntityHit| {
+        cx.entity(h.entity).kind == Kind::Index
+            && ["시장에서", " 시장에서", "에서"]
+                .iter()
+                .any(|v| text[h.end..].starts_with(v))
+            && ents
+                .iter()
+                .any(|s| s.end <= h.start && cx.entity(s.entity).kind == Kind::Stock)
+    };
     let mut owner_hit = ents
         .iter()
         .rev()
-        .find(|h| h.end <= t.start && !index_as_attribute(cx, text, h));
+        .find(|h| h.end <= t.start && !index_as_attribute(cx, text, h) && !index_as_venue(h));
     // `DBS was the top advancer on the STI, adding 3 per cent`: the sentence's subject; one
     // that refers back (`The shares … on the Robinhood brokerage, rising 43%`) is found below
     match owner_hit
