@@ -2202,6 +2202,19 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             .collect();
         let date_expr = trailing_date(text, dates, d.last, region_end)
             .map(|k| &dates[k])
+            // `a gain of 1,139.92 points or 6.6 per cent on January 25, 2008, to 18,361.66`:
+            // a date inside the figure's own words
+            .or_else(|| {
+                dates.iter().find(|x| {
+                    x.start >= first_tok
+                        && x.end <= d.last
+                        && matches!(
+                            x.what,
+                            DateRef::Weekday(_) | DateRef::MonthDay(..) | DateRef::Full(_)
+                        )
+                        && text[..x.start].to_ascii_lowercase().ends_with(" on ")
+                })
+            })
             .or_else(|| {
                 dates
                     .iter()
@@ -2405,7 +2418,28 @@ fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize)
         let main = last_chars_lower(&sentence[..w], 60);
         !sentence[w..floor(start)].contains(';') && lexicon.names_period(&main, "", "")
     });
+    // `2008년 다우 33.8% S&P500 38.5% 나스닥 40.5% 급락`: a year opening the sentence (not a
+    // month of it, not `2020년 이후`) makes its figures the year's
+    let year_opening = {
+        let head = sentence.trim_start();
+        let digits = head.bytes().take_while(u8::is_ascii_digit).count();
+        digits == 4
+            && head[4..].starts_with("년 ")
+            && floor(start) > sentence.len() - head.len() + 4
+            && {
+                let rest = head[4 + "년 ".len()..].trim_start();
+                let month = rest
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with('월')
+                    && rest.starts_with(|c: char| c.is_ascii_digit());
+                !month
+                    && !["이후", "이래", "만에", "당시"]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
+            }
+    };
     in_year
+        || year_opening
         || with_clause
         || lexicon.names_period(&before, &own, &after)
         || lexicon.names_period(&opening, "", "")
@@ -3295,7 +3329,10 @@ fn trailing_date(text: &str, dates: &[DateExpr], end: usize, limit: usize) -> Op
     dates.iter().position(|x| {
         x.start >= end
             && x.end <= limit
-            && matches!(x.what, DateRef::Weekday(_) | DateRef::MonthDay(..))
+            && matches!(
+                x.what,
+                DateRef::Weekday(_) | DateRef::MonthDay(..) | DateRef::Full(_)
+            )
             && crate::extract::chars_up_to(&text[end..x.start], 25) <= 24
             && (text[x.start..]
                 .get(..3)

@@ -239,6 +239,23 @@ pub fn parse_digits(text: &str, i: usize) -> Option<(f64, u8, usize)> {
             saw_comma = true;
             digits_in_group = 0;
             chars.next();
+        } else if c == ',' && any && !saw_comma && digits_in_group <= 3 && {
+            // `10, 305.77`, `5, 048로`: a thousands comma followed by a stray space, told from
+            // a list by a group that only a thousands group has (a leading zero) or by the
+            // decimals after it
+            let b = &text.as_bytes()[i + off + 1..];
+            b.len() >= 4
+                && b[0] == b' '
+                && b[1..4].iter().all(u8::is_ascii_digit)
+                && !b.get(4).is_some_and(u8::is_ascii_digit)
+                && (b[1] == b'0'
+                    || b.get(4) == Some(&b'.') && b.get(5).is_some_and(u8::is_ascii_digit))
+                && !text[..i].ends_with(|p: char| p.is_ascii_digit() || p == ',' || p == '.')
+        } {
+            saw_comma = true;
+            digits_in_group = 0;
+            chars.next();
+            chars.next();
         } else if (c == ',' || c == '，') && any {
             // a separator must be followed by exactly three digits
             let rest = &text[i + off + c.len_utf8()..];
@@ -1151,6 +1168,15 @@ mod tests {
         let toks = scan(s);
         assert_eq!(toks.len(), 1, "{s}: {toks:?}");
         toks.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn a_thousands_comma_with_a_stray_space_joins_its_groups() {
+        assert_eq!(one("내린 10, 305.77로").value, 10305.77);
+        assert_eq!(one("지수 5, 048로").value, 5048.0);
+        // a date's year and a list of whole numbers stay apart
+        assert_eq!(scan("March 5, 2008").len(), 2);
+        assert_eq!(scan("각각 3, 120명").len(), 2);
     }
 
     #[test]
