@@ -592,7 +592,7 @@ fn span_period_pattern(
     let mut parts = Vec::new();
     if !units_en.is_empty() {
         parts.push(format!(
-            r"\b(?:\d+|{})-(?:{})s?\b(?P<tail> [a-z]+)?",
+            r"(?-u:\b)(?:\d+|{})-(?:{})s?(?-u:\b)(?P<tail> [a-z]+)?",
             alt(counts),
             alt(units_en)
         ));
@@ -1321,12 +1321,14 @@ impl Lexicon {
         let Some(re) = &self.span_period else {
             return false;
         };
-        re.captures_iter(text).any(|c| {
-            c.name("tail").is_none_or(|t| {
-                let t = t.as_str().trim();
-                !self.span_not.iter().any(|n| n == t)
+        // most text names no span: the fast search first, the captures only on a hit
+        re.is_match(text)
+            && re.captures_iter(text).any(|c| {
+                c.name("tail").is_none_or(|t| {
+                    let t = t.as_str().trim();
+                    !self.span_not.iter().any(|n| n == t)
+                })
             })
-        })
     }
 
     /// Is this line a section header (short, ending in a colon, or in brackets)? `Some(true)`
