@@ -226,7 +226,9 @@ impl<'a> Mentions<'a> {
                     )
                     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
                 })
-                .is_match(&self.text[a..w.start])
+                // the phrase fits in the last 120 bytes before the measure; searching only
+                // those keeps a long sentence's many checks cheap
+                .is_match(&self.text[self.text.floor_char_boundary(w.start.saturating_sub(120).max(a))..w.start])
         };
         self.words.iter().any(|w| {
             w.start >= a
