@@ -784,8 +784,17 @@ fn resolve_owner(
             && !text[h.end..t.start].contains(['.', ','])
             && crate::extract::chars_up_to(&text[h.end..t.start], 21) < 20
     });
+    // `revised its target price for DBS to S$54.40`: a name that completes a subject word
+    // (for/on/of) is what the measure is about; the numbers are the measure's
+    let complement = owner_hit.is_some_and(|h| {
+        words.iter().any(|w| {
+            w.class == WordClass::Subject
+                && w.end <= h.start
+                && [" for ", " on ", " of "].contains(&&text[w.end..h.start])
+        })
+    });
     let owner: Option<(usize, String, usize)> = match owner_hit {
-        Some(_) if object => None,
+        Some(_) if object || complement => None,
         // a rate's own name holds 금리/yield: blockers guard prices, not rates
         Some(h) if !blocked_between(h.end, t.start) || cx.entity(h.entity).kind == Kind::Rate => {
             Some((h.entity, text[h.start..h.end].to_string(), h.start))
