@@ -66,6 +66,24 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
     c.bench_function("lexicon load", |b| b.iter(Lexicon::builtin));
+    // one line of many sentences: time must grow with the line, not with its square
+    // (1, 2 and 4 MB: the throughput of the three should be about the same)
+    let sentence =
+        "시장 참가자들은 관망세 속에 거래를 줄였다. 코스피는 전 거래일보다 12.34포인트(0.50%) \
+                    오른 2,480.12에 마감했다. ";
+    let mut g = c.benchmark_group("one long line");
+    g.sample_size(10);
+    for mb in [1usize, 2, 4] {
+        let line = sentence.repeat(mb * 1_000_000 / sentence.len());
+        let Ok(article) = Article::from_bytes("line.txt", line.as_bytes()) else {
+            continue;
+        };
+        g.throughput(Throughput::Bytes(line.len() as u64));
+        g.bench_function(format!("{mb} MB"), |b| {
+            b.iter(|| extract(&article, &lexicon).len())
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

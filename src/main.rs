@@ -354,11 +354,17 @@ fn run_pipeline(paths: &[PathBuf], s: &Setup, quiet: bool) -> Outcome {
     pipeline::run_with_progress(paths, &s.lexicon, &s.config, &mut progress)
 }
 
-/// Input problems go to stderr; with nothing readable at all, that is exit 2.
+/// Input problems go to stderr (files that could not be read, and files read with damage:
+/// invalid bytes replaced, an encoding guessed); with nothing readable at all, that is exit 2.
 fn report_input_errors(outcome: &Outcome, quiet: bool) -> Option<ExitCode> {
     if !quiet {
         for e in &outcome.errors {
             eprintln!("marketfig: {e}");
+        }
+        for a in &outcome.articles {
+            for w in &a.warnings {
+                eprintln!("marketfig: warning: {}: {w}", a.path);
+            }
         }
     }
     if outcome.articles.is_empty() {

@@ -1228,3 +1228,239 @@ fn run_output_is_the_same_for_any_thread_count() {
         assert!(x == y, "{t}.parquet differs between -j 1 and -j 2");
     }
 }
+
+// ---- bad input at scale: each file gets a message naming it, the rest is processed
+
+/// A Korean close report in our own words: one KOSPI figure per sentence.
+const KOSPI_SENTENCE: &str = "코스피는 전 거래일보다 12.34포인트(0.50%) 오른 2,480.12에 마감했다.";
+
+/// `marketfig extract --format ndjson` on files in `dir`, with a time limit (a hang fails).
+fn extract_in(dir: &Path, names: &[&str]) -> Out {
+    let mut cmd = mf();
+    cmd.current_dir(dir)
+        .timeout(std::time::Duration::from_secs(120))
+        .args(["extract", "--format", "ndjson"])
+        .args(names);
+    run(&mut cmd)
+}
+
+#[test]
+fn damaged_encodings_are_read_with_a_warning_that_names_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = format!("{KOSPI_SENTENCE}\n{KOSPI_SENTENCE}\n").repeat(2);
+    // UTF-8 cut inside the last character (no newline after it)
+    let mut utf8 = text.trim_end().as_bytes().to_vec();
+    utf8.truncate(utf8.len() - "다.".len() - 1);
+    std::fs::write(dir.path().join("cut8.txt"), &utf8).expect("write");
+    // UTF-16LE with its BOM, cut inside the last code unit
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    utf16.pop();
+    std::fs::write(dir.path().join("cut16.txt"), &utf16).expect("write");
+    let out = extract_in(dir.path(), &["cut8.txt", "cut16.txt"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let recs = ndjson(&out.stdout);
+    for (name, encoding, whole) in [("cut8.txt", "utf-8", 4), ("cut16.txt", "utf-16le", 4)] {
+        let figures: Vec<&Value> = recs.iter().filter(|r| r["article"] == name).collect();
+        assert_eq!(figures.len(), whole, "{name}: {figures:?}");
+        assert!(figures.iter().all(|r| r["level"] == 2480.12), "{figures:?}");
+        assert!(
+            out.stderr.lines().any(|l| l.contains(name)
+                && l.contains("invalid byte sequence")
+                && l.contains(encoding)),
+            "no warning for {name}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_html_is_read_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let depth = 100_000;
+    let html = format!(
+        "<html><body>{}<p>{KOSPI_SENTENCE}</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    std::fs::write(dir.path().join("deep.html"), html).expect("write");
+    let out = extract_in(dir.path(), &["deep.html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let recs = ndjson(&out.stdout);
+    assert_eq!(recs.len(), 1, "{recs:?}");
+    assert_eq!(recs[0]["change_points"], 12.34);
+    assert_eq!(recs[0]["line"], 1);
+}
+
+#[test]
+fn a_single_line_of_thousands_of_sentences_gives_every_figure() {
+    // one 4 MB line: the binder slices each sentence's numbers out of the line instead of
+    // rescanning it (`benches/pipeline.rs` times 8 to 32 MB lines; this checks the result)
+    let dir = tempfile::tempdir().expect("tempdir");
+    let filler = "시장 참가자들은 관망세 속에 거래를 줄였다. ".repeat(8);
+    let sentences = 4_000_000 / (filler.len() + KOSPI_SENTENCE.len() + 1);
+    let line = format!("{filler}{KOSPI_SENTENCE} ").repeat(sentences);
+    std::fs::write(dir.path().join("one-line.txt"), format!("{line}\n")).expect("write");
+    let out = extract_in(dir.path(), &["one-line.txt"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let recs = ndjson(&out.stdout);
+    assert_eq!(recs.len(), sentences);
+    assert!(recs.iter().all(|r| r["line"] == 1 && r["level"] == 2480.12));
+    // spans stay exact far into the line
+    let last = recs.last().expect("a figure");
+    let span = last["span"].as_array().expect("span");
+    let (a, b) = (
+        span[0].as_u64().expect("start") as usize,
+        span[1].as_u64().expect("end") as usize,
+    );
+    assert!(line[a..b].contains("2,480.12") || line[a..b].contains("12.34"));
+}
+
+#[test]
+fn a_symlink_loop_is_walked_once_without_hanging() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).expect("mkdir");
+    std::fs::write(corpus.join("a.txt"), KOSPI_SENTENCE).expect("write");
+    std::fs::write(corpus.join("sub/b.txt"), KOSPI_SENTENCE).expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", corpus.join("sub/up")).expect("symlink");
+    let out = extract_in(dir.path(), &["corpus"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let articles: BTreeSet<String> = ndjson(&out.stdout)
+        .iter()
+        .map(|r| r["article"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(ndjson(&out.stdout).len(), 2, "{}", out.stdout);
+    assert_eq!(articles.len(), 2, "{articles:?}");
+}
+
+#[test]
+fn an_unreadable_file_is_named_and_the_rest_processed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, KOSPI_SENTENCE).expect("write");
+    std::fs::write(dir.path().join("open.txt"), KOSPI_SENTENCE).expect("write");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&locked).is_ok() {
+        // root reads through file modes: nothing to test here
+        eprintln!("skipped: this user can read a mode-000 file");
+        return;
+    }
+    let out = extract_in(dir.path(), &["locked.txt", "open.txt"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("locked.txt"), "{}", out.stderr);
+    assert_eq!(ndjson(&out.stdout).len(), 1);
+}
+
+#[test]
+fn a_file_that_vanishes_after_discovery_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(dir.path().join(name), KOSPI_SENTENCE).expect("write");
+    }
+    let (files, errors) = marketfig::corpus::discover(&[dir.path().to_path_buf()]);
+    assert_eq!((files.len(), errors.len()), (3, 0));
+    std::fs::remove_file(dir.path().join("b.txt")).expect("remove");
+    let lexicon = marketfig::Lexicon::builtin();
+    let mut read = Vec::new();
+    let mut failed = Vec::new();
+    marketfig::pipeline::for_each_article(
+        &files,
+        |a| (a.path.clone(), marketfig::extract(&a, &lexicon).len()),
+        |r| match r {
+            Ok(x) => read.push(x),
+            Err(e) => failed.push(e.to_string()),
+        },
+    );
+    assert_eq!(read.len(), 2, "{read:?}");
+    assert!(read.iter().all(|(_, n)| *n == 1), "{read:?}");
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0].contains("b.txt"), "{failed:?}");
+}
+
+/// Is this file a whole Parquet file (magic at both ends) or PNG (signature, IEND last)?
+fn is_whole_output(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("parquet") => {
+            bytes.len() > 8 && bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1")
+        }
+        Some("png") => {
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+                && bytes.len() > 12
+                && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND"
+        }
+        _ => true,
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn an_interrupted_run_leaves_every_output_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("out");
+    // the previous outputs, from the default corpus
+    let first = run_into(&out_dir, "2", &["data/articles"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let outputs = |d: &Path| -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = ["", "charts"]
+            .iter()
+            .flat_map(|sub| std::fs::read_dir(d.join(sub)).into_iter().flatten())
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().contains(".tmp"))
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = outputs(&out_dir);
+    assert!(before.len() >= 4, "{before:?}");
+    // a larger corpus, interrupted at several points of its run
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    for entry in std::fs::read_dir(root().join("data/articles")).expect("corpus") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read(&path).expect("read");
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        for k in 0..120 {
+            std::fs::write(corpus.join(format!("{stem}_{k}.txt")), &text).expect("write");
+        }
+    }
+    for delay_ms in [300u64, 1200, 2500] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_marketfig"))
+            .current_dir(root())
+            .args(["--isolated", "run", "-q", "--out"])
+            .arg(&out_dir)
+            .arg(&corpus)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let pid = i32::try_from(child.id()).expect("pid");
+        // SAFETY: `kill` with a valid pid and signal number has no memory effects here
+        unsafe {
+            libc::kill(pid, libc::SIGINT);
+        }
+        child.wait().expect("wait");
+        for path in outputs(&out_dir) {
+            assert!(is_whole_output(&path), "{} is cut short", path.display());
+        }
+        for path in &before {
+            assert!(path.exists(), "{} is gone", path.display());
+        }
+    }
+}

@@ -1359,7 +1359,9 @@ impl Lexicon {
     /// Does `before` end with, or `after` start with, a word that makes the number between
     /// a share of another figure's move (`contributing`, `끌어올`)?
     pub fn is_contribution(&self, before: &str, after: &str) -> bool {
-        let before = before.to_lowercase();
+        // the phrases are short: lowercase the tail only, not the whole sentence before
+        let before =
+            before[before.floor_char_boundary(before.len().saturating_sub(96))..].to_lowercase();
         self.contribution_before
             .iter()
             .any(|w| before.ends_with(w.as_str()))

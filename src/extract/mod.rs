@@ -525,9 +525,13 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             .collect();
         cx.period_sentence_before = false;
         for sent in sentence_ranges(text, range) {
-            let toks: Vec<NumToken> = tokens
+            // tokens and sentences both run in text order: slice, do not rescan the line
+            // (a line of many sentences would cost time quadratic in its length)
+            let first = tokens.partition_point(|t| t.start < sent.0);
+            let last = first + tokens[first..].partition_point(|t| t.start < sent.1);
+            let toks: Vec<NumToken> = tokens[first..last]
                 .iter()
-                .filter(|t| t.start >= sent.0 && t.end <= sent.1)
+                .filter(|t| t.end <= sent.1)
                 .cloned()
                 .collect();
             let before = cx.figures.len();
