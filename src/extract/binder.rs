@@ -1697,6 +1697,46 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
 
 /// Entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group;
 /// `삼성전자와 SK하이닉스는 각각 3%, 5%` gives the numbers to the names in order.
+/// `and e-commerce company` between two names: the joiner (`and`, `,`) when the words after it
+/// describe the next name (one to four lower-case words ending in a word for a company).
+fn described_joiner(gap: &str) -> Option<&str> {
+    const COMPANY_NOUNS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "giant",
+        "operator",
+        "producer",
+        "lender",
+        "bank",
+        "retailer",
+        "miner",
+        "insurer",
+        "developer",
+        "provider",
+        "manufacturer",
+        "conglomerate",
+        "carrier",
+        "airline",
+        "brewer",
+        "utility",
+        "supplier",
+    ];
+    let (joiner, rest) = gap
+        .strip_prefix("and ")
+        .map(|r| ("and", r))
+        .or_else(|| gap.strip_prefix(", ").map(|r| (",", r)))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let last = *words.last()?;
+    let described = words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || matches!(c, '-' | '/'))
+        })
+        && (COMPANY_NOUNS.contains(&last) || last.ends_with("maker"));
+    described.then_some(joiner)
+}
+
 fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) -> Vec<Draft> {
     let Mentions {
         text,
@@ -1730,6 +1770,9 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                 }
                 // … nor the typed noun after an index's name: `(S&P) 500지수와 나스닥지수도`
                 let gap = gap.strip_prefix("지수").map_or(gap, str::trim);
+                // … nor a descriptor of the next name: `Lenovo Group and e-commerce company
+                // Meituan`, `Nvidia and software maker Microsoft`
+                let gap = described_joiner(gap).unwrap_or(gap);
                 let joiner = matches!(
                     gap,
                     "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&"

@@ -240,6 +240,8 @@ pub struct Lexicon {
     caps_matcher: AhoCorasick,
     /// Aliases written with small letters: the only ones the capitals matcher may add.
     alias_has_lower: Vec<bool>,
+    /// Each alias as the matchers hold it (squeezed, without the `=` marker).
+    alias_text: Vec<String>,
     /// Aliases that start with a small letter (`easyJet`, `iShares`), which a sentence may
     /// capitalise.
     alias_lower_start: Vec<bool>,
@@ -539,6 +541,10 @@ impl Builder {
             alias_has_lower: aliases
                 .iter()
                 .map(|(a, _)| a.chars().any(|c| c.is_ascii_lowercase()))
+                .collect(),
+            alias_text: aliases
+                .iter()
+                .map(|(a, _)| a.trim_start_matches('=').to_string())
                 .collect(),
             alias_lower_start: aliases
                 .iter()
@@ -1022,12 +1028,27 @@ impl Lexicon {
                     .split(|c: char| !c.is_ascii_alphabetic())
                     .filter(|w| !w.is_empty())
                     .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+            // … or with its generic last word in lower case: `Shenzhen component`, `SET index`
+            let lowered_tail = self.entities[self.alias_entity[idx]].kind == Kind::Index && {
+                let pattern = self.alias_text[idx].as_str();
+                let found = &squeezed[m.start()..m.end()];
+                [" Index", " Component", " Composite", " Average"]
+                    .iter()
+                    .any(|tail| {
+                        pattern.strip_suffix(tail).is_some_and(|head| {
+                            found.len() == pattern.len()
+                                && found.starts_with(head)
+                                && found.ends_with(tail.to_ascii_lowercase().as_str())
+                        })
+                    })
+            };
             if self.number_only[idx]
                 || !self.alias_has_lower[idx] && !title_cased_index
                 || letters < 4 && !title_cased_index
                 || alias.chars().any(|c| c.is_ascii_lowercase())
                     && !capitalised
                     && !title_cased_index
+                    && !lowered_tail
                 || !alias.is_ascii()
             {
                 continue;
