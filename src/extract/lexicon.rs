@@ -153,7 +153,7 @@ fn listing_code() -> &'static regex::Regex {
     static CODE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     CODE.get_or_init(|| {
         regex::Regex::new(
-            r"[(\[（]\s*(?:(?P<ex>NASDAQ|Nasdaq|NYSE American|NYSE|LSE|LON|ASX|TSE|TYO|HKEX|SEHK|KRX|KOSPI|KOSDAQ)\s*:\s*)?(?P<code>[0-9]{6}(?:\.K[SQ])?|[0-9]{4}\.(?:HK|T)|[0-9]{4}|[A-Z]{1,5}(?:\.[A-Z])?)\s*[)\]）]",
+            r"[(\[（]\s*(?:(?P<ex>NASDAQ|Nasdaq|NYSE American|NYSE|LSE|LON|ASX|TSE|TYO|HKEX|SEHK|KRX|KOSPI|KOSDAQ)\s*:\s*)?(?P<code>[0-9]{6}(?:\.K[SQ])?|[0-9]{6}\.S[SZ]|[0-9]{4}\.(?:HK|TW|T)|[0-9]{4}|[A-Z]{1,5}(?:\.[A-Z])?)\s*[)\]）]",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })
@@ -1158,6 +1158,56 @@ impl Lexicon {
             // a Korean name glued to a bare KRX code (`현대증권[003450]`): the market the
             // sentence names, KOSPI unless it names KOSDAQ
             let krx = code.as_str().len() == 6 && code.as_str().bytes().all(|b| b.is_ascii_digit());
+            // a code with its exchange's suffix (`신주렌터카(0699.HK)`, `Toyota (7203.T)`)
+            let suffixed = ex.is_empty()
+                && code
+                    .as_str()
+                    .split_once('.')
+                    .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()));
+            let suffixed_listing = suffixed
+                .then(|| {
+                    let (_, sfx) = code.as_str().split_once('.')?;
+                    let market = match sfx {
+                        "HK" => Market::Hk,
+                        "T" => Market::Jp,
+                        "TW" => Market::Tw,
+                        "SS" | "SZ" => Market::Cn,
+                        "KS" | "KQ" => Market::Kr,
+                        _ => return None,
+                    };
+                    Some((code.as_str().to_string(), market))
+                })
+                .flatten();
+            if suffixed && suffixed_listing.is_none() {
+                continue;
+            }
+            let glued_korean = text[..whole.start()]
+                .chars()
+                .next_back()
+                .is_some_and(is_hangul);
+            if let Some((symbol, market)) = suffixed_listing.clone().filter(|_| glued_korean) {
+                let before = &text[..whole.start()];
+                let start = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, ch)| is_hangul(*ch) || ch.is_ascii_alphanumeric())
+                    .last()
+                    .map_or(before.len(), |(i, _)| i);
+                let name = &before[start..];
+                if name.chars().count() >= 2
+                    && !self.symbol_entity.contains_key(&symbol)
+                    && self.entities_in(name).is_empty()
+                {
+                    out.push(Listing {
+                        start,
+                        end: whole.end(),
+                        name: name.to_string(),
+                        symbol,
+                        market,
+                    });
+                }
+                continue;
+            }
             if krx && ex.is_empty() {
                 let code = code.as_str();
                 let before = &text[..whole.start()];
@@ -1188,6 +1238,7 @@ impl Lexicon {
             }
             // a bare ticker: capitals only, no abbreviation of an institution or a measure
             if ex.is_empty()
+                && suffixed_listing.is_none()
                 && (!(2..=5).contains(&code.as_str().len())
                     || !code.as_str().bytes().all(|b| b.is_ascii_uppercase())
                     || NOT_TICKERS.contains(&code.as_str()))
@@ -1196,6 +1247,9 @@ impl Lexicon {
             }
             let code = code.as_str();
             let (symbol, market) = match ex {
+                _ if suffixed_listing.is_some() => {
+                    suffixed_listing.unwrap_or_else(|| (code.to_string(), Market::Global))
+                }
                 // a bare ticker after a company's name (`Clover Health (CLOV) –`)
                 "" => (code.to_string(), Market::Us),
                 "NASDAQ" | "Nasdaq" | "NYSE" | "NYSE American" => (code.to_string(), Market::Us),
