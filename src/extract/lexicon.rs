@@ -1185,7 +1185,21 @@ impl Lexicon {
                 .chars()
                 .next_back()
                 .is_some_and(is_hangul);
-            if let Some((symbol, market)) = suffixed_listing.clone().filter(|_| glued_korean) {
+            // a Korean name glued to its code: `신주렌터카(0699.HK)`, and a bare KRX code
+            // (`현대증권[003450]`) of the market the sentence names, KOSPI unless it names KOSDAQ
+            let krx_listing = (krx && ex.is_empty()).then(|| {
+                let kosdaq = text.contains("코스닥");
+                let code = code.as_str();
+                (
+                    format!("{code}.{}", if kosdaq { "KQ" } else { "KS" }),
+                    Market::Kr,
+                )
+            });
+            let korean = suffixed_listing
+                .clone()
+                .filter(|_| glued_korean)
+                .or(krx_listing);
+            if let Some((symbol, market)) = korean {
                 let before = &text[..whole.start()];
                 let start = before
                     .char_indices()
@@ -1194,8 +1208,16 @@ impl Lexicon {
                     .last()
                     .map_or(before.len(), |(i, _)| i);
                 let name = &before[start..];
+                // (a KRX code known under either market is the lexicon's)
+                let number = symbol.split('.').next().unwrap_or("");
+                let known = self.symbol_entity.contains_key(&symbol)
+                    || market == Market::Kr
+                        && ["KS", "KQ"]
+                            .iter()
+                            .any(|m| self.symbol_entity.contains_key(&format!("{number}.{m}")));
                 if name.chars().count() >= 2
-                    && !self.symbol_entity.contains_key(&symbol)
+                    && name.chars().any(is_hangul)
+                    && !known
                     && self.entities_in(name).is_empty()
                 {
                     out.push(Listing {
@@ -1204,34 +1226,6 @@ impl Lexicon {
                         name: name.to_string(),
                         symbol,
                         market,
-                    });
-                }
-                continue;
-            }
-            if krx && ex.is_empty() {
-                let code = code.as_str();
-                let before = &text[..whole.start()];
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .take_while(|(_, ch)| is_hangul(*ch) || ch.is_ascii_alphanumeric())
-                    .last()
-                    .map_or(before.len(), |(i, _)| i);
-                let name = &before[start..];
-                let kosdaq = text.contains("코스닥");
-                let symbol = format!("{code}.{}", if kosdaq { "KQ" } else { "KS" });
-                if name.chars().count() >= 2
-                    && name.chars().any(is_hangul)
-                    && !self.symbol_entity.contains_key(&format!("{code}.KS"))
-                    && !self.symbol_entity.contains_key(&format!("{code}.KQ"))
-                    && self.entities_in(name).is_empty()
-                {
-                    out.push(Listing {
-                        start,
-                        end: whole.end(),
-                        name: name.to_string(),
-                        symbol,
-                        market: Market::Kr,
                     });
                 }
                 continue;
