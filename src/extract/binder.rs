@@ -1773,6 +1773,17 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                 // … nor a descriptor of the next name: `Lenovo Group and e-commerce company
                 // Meituan`, `Nvidia and software maker Microsoft`
                 let gap = described_joiner(gap).unwrap_or(gap);
+                // Korean copy lists names with spaces alone: `셀트리온 카카오 네이버도 2%대`
+                // (companies only: `다우존스 스톡스600지수`, `일본 닛케이225` are one index's name)
+                let gap = if gap.is_empty()
+                    && m.korean_sentence
+                    && ents[k - 1].end < ents[k].start
+                    && cx.entity(ents[k].entity).kind == Kind::Stock
+                {
+                    "·"
+                } else {
+                    gap
+                };
                 let joiner = matches!(
                     gap,
                     "·" | "ㆍ" | "," | "、" | "/" | "와" | "과" | "및" | "and" | "&"

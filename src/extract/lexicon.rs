@@ -993,7 +993,9 @@ impl Lexicon {
             let idx = m.pattern().as_usize();
             if self.number_only[idx] {
                 // `대만 9.70%↓`: a country name stands for its index only right before a number
+                // (or its bracket: `SK(2.82%)`)
                 let rest = text[e..].trim_start();
+                let rest = rest.strip_prefix(['(', '（']).unwrap_or(rest).trim_start();
                 if !rest.starts_with(|c: char| c.is_ascii_digit() || "+-−▲▼△▽".contains(c))
                 {
                     continue;
