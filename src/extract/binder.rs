@@ -2503,8 +2503,22 @@ fn is_period_change(lexicon: &Lexicon, sentence: &str, start: usize, end: usize)
                         .any(|w| rest.starts_with(w))
             }
     };
+    // `In 2006 the benchmark Nikkei gained 6.9%`, `Nikkei ends 2007 down 11%`: a calendar year
+    // opening the sentence, or the year a market ends, is the figure's period
+    let english_year = {
+        static YEAR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = YEAR.get_or_init(|| {
+            regex::Regex::new(
+                r"(?:^(?:in|for|during|over) (?:19|20)\d\d\b|\b(?:ends?|ended|closes?|closed|finish(?:es|ed)?|wraps? up|wrapped up) (?:19|20)\d\d\b)",
+            )
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+        });
+        let head = sentence[..floor(start)].trim_start().to_lowercase();
+        re.is_match(&head) && !head.contains(" since ")
+    };
     in_year
         || year_opening
+        || english_year
         || with_clause
         || lexicon.names_period(&before, &own, &after)
         || lexicon.names_period(&opening, "", "")

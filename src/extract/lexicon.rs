@@ -618,7 +618,7 @@ fn span_period_pattern(
             })
             .collect();
         parts.push(format!(
-            r"(?:\d+ ?(?:거래일|일)|{})(?:{})",
+            r"(?:\d+ ?(?:거래일|일)|(?-u:\b)\d{{1,2}} ?(?:개월|주|년)|{})(?:{})",
             alt(counts),
             alt(&spaced)
         ));
