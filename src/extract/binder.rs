@@ -45,7 +45,11 @@ fn bind_sentence(cx: &mut Ctx, m: &Mentions, sent: (usize, usize), toks: &[NumTo
     let drafts = assemble_drafts(cx, m, toks);
     unknown_stock_moves(cx, sent, toks, &m.ents, &drafts, role);
     if drafts.is_empty() {
-        for h in &m.ents {
+        for h in m
+            .ents
+            .iter()
+            .filter(|h| !super::names_a_broker(&m.text[h.end..]))
+        {
             cx.topic = Some(h.entity);
             cx.topic_by_kind.insert(cx.entity(h.entity).kind, h.entity);
         }
@@ -60,6 +64,7 @@ fn bind_sentence(cx: &mut Ctx, m: &Mentions, sent: (usize, usize), toks: &[NumTo
         let mut stocks: Vec<usize> = m
             .ents
             .iter()
+            .filter(|h| !super::names_a_broker(&m.text[h.end..]))
             .map(|h| h.entity)
             .filter(|&e| cx.entity(e).kind == Kind::Stock)
             .collect();
@@ -848,6 +853,18 @@ fn resolve_owner(
                                 && (w.start >= t.end && w.start <= t.end + 2
                                     || w.end + 2 >= t.start && w.end <= t.start)
                         }));
+            // a data bullet under a headline that names its subject (`-- Down 6.06%
+            // month-to-date`, `--Up 19.59% since …`): the move of the entity in focus
+            let bullet_move = !korean_sentence && {
+                let opening = &text[sent.0..t.start];
+                let bare = opening.trim_start_matches(['-', '–', '—', '•', '*', ' ']);
+                bare.len() < opening.len()
+                    && words.iter().any(|w| {
+                        is_dir(w)
+                            && sent.0 + (opening.len() - bare.len()) == w.start
+                            && text[w.end..t.start].trim().is_empty()
+                    })
+            };
             let want: Option<Option<Kind>> = match (anaphor, t.unit) {
                 (Some(k), _) => Some(k),
                 (None, Unit::Points) => Some(Some(Kind::Index)),
@@ -865,7 +882,7 @@ fn resolve_owner(
                 // named day, in a sentence about the index in focus
                 (None, Unit::Bare) if korean_named_day_level(m, t) => Some(Some(Kind::Index)),
                 (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
-                (None, _) if intraday => Some(None),
+                (None, _) if intraday || bullet_move => Some(None),
                 _ => None,
             };
             // with no name and no word that refers back, a measure word before the number

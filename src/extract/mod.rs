@@ -328,6 +328,15 @@ impl Ctx<'_> {
     }
 }
 
+/// Does the text right after a name make it a broker named for its analyst (`J.P. Morgan
+/// analyst Ryan Brinkman`, `삼성증권 연구원`)? Such a name is not what the article is about.
+fn names_a_broker(after: &str) -> bool {
+    let after = after.trim_start();
+    ["analyst", "strategist", "economist", "연구원", "애널리스트"]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
 /// Extract every market figure of one article, sorted by span.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
     let text = article.text.as_str();
@@ -509,9 +518,13 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
                 && !line.contains("per cent")
                 && !line.contains("퍼센트")
         {
-            // even digit-free lines update the topic (`지수는 ...` refers back to them)
+            // even digit-free lines update the topic (`지수는 ...` refers back to them); a
+            // broker named for its analyst (`J.P. Morgan analyst Ryan Brinkman said`) is not
+            // what the article is about
             for h in lexicon.entities_in(line) {
-                cx.topic = Some(h.entity);
+                if !names_a_broker(&line[h.end..]) {
+                    cx.topic = Some(h.entity);
+                }
             }
             continue;
         }
