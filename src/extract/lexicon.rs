@@ -1242,19 +1242,20 @@ impl Lexicon {
                 continue;
             }
             let code = code.as_str();
-            let (symbol, market) = match ex {
-                _ if suffixed_listing.is_some() => {
-                    suffixed_listing.unwrap_or_else(|| (code.to_string(), Market::Global))
-                }
+            let (symbol, market) = match (suffixed_listing, ex) {
+                // a code with its exchange's suffix after an English name (`Toyota (7203.T)`)
+                (Some(listing), _) => listing,
                 // a bare ticker after a company's name (`Clover Health (CLOV) –`)
-                "" => (code.to_string(), Market::Us),
-                "NASDAQ" | "Nasdaq" | "NYSE" | "NYSE American" => (code.to_string(), Market::Us),
-                "LSE" | "LON" => (format!("{code}.L"), Market::Gb),
-                "ASX" => (format!("{code}.AX"), Market::Au),
-                "TSE" | "TYO" if code.len() == 4 => (format!("{code}.T"), Market::Jp),
-                "HKEX" | "SEHK" if code.len() == 4 => (format!("{code}.HK"), Market::Hk),
-                "KOSPI" if code.len() == 6 => (format!("{code}.KS"), Market::Kr),
-                "KOSDAQ" if code.len() == 6 => (format!("{code}.KQ"), Market::Kr),
+                (None, "") => (code.to_string(), Market::Us),
+                (None, "NASDAQ" | "Nasdaq" | "NYSE" | "NYSE American") => {
+                    (code.to_string(), Market::Us)
+                }
+                (None, "LSE" | "LON") => (format!("{code}.L"), Market::Gb),
+                (None, "ASX") => (format!("{code}.AX"), Market::Au),
+                (None, "TSE" | "TYO") if code.len() == 4 => (format!("{code}.T"), Market::Jp),
+                (None, "HKEX" | "SEHK") if code.len() == 4 => (format!("{code}.HK"), Market::Hk),
+                (None, "KOSPI") if code.len() == 6 => (format!("{code}.KS"), Market::Kr),
+                (None, "KOSDAQ") if code.len() == 6 => (format!("{code}.KQ"), Market::Kr),
                 _ => continue,
             };
             if self.symbol_entity.contains_key(code) || self.symbol_entity.contains_key(&symbol) {
