@@ -48,7 +48,7 @@ fn bind_sentence(cx: &mut Ctx, m: &Mentions, sent: (usize, usize), toks: &[NumTo
         for h in m
             .ents
             .iter()
-            .filter(|h| !super::names_a_broker(&m.text[h.end..]))
+            .filter(|h| !cx.lexicon.names_a_broker(&m.text[h.end..]))
         {
             cx.topic = Some(h.entity);
             cx.topic_by_kind.insert(cx.entity(h.entity).kind, h.entity);
@@ -64,7 +64,7 @@ fn bind_sentence(cx: &mut Ctx, m: &Mentions, sent: (usize, usize), toks: &[NumTo
         let mut stocks: Vec<usize> = m
             .ents
             .iter()
-            .filter(|h| !super::names_a_broker(&m.text[h.end..]))
+            .filter(|h| !cx.lexicon.names_a_broker(&m.text[h.end..]))
             .map(|h| h.entity)
             .filter(|&e| cx.entity(e).kind == Kind::Stock)
             .collect();
@@ -1715,30 +1715,9 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
 /// Entity groups: `엔비디아·브로드컴 17%↓` gives the figure to every name in the group;
 /// `삼성전자와 SK하이닉스는 각각 3%, 5%` gives the numbers to the names in order.
 /// `and e-commerce company` between two names: the joiner (`and`, `,`) when the words after it
-/// describe the next name (one to four lower-case words ending in a word for a company).
-fn described_joiner(gap: &str) -> Option<&str> {
-    const COMPANY_NOUNS: &[&str] = &[
-        "company",
-        "firm",
-        "group",
-        "giant",
-        "operator",
-        "producer",
-        "lender",
-        "bank",
-        "retailer",
-        "miner",
-        "insurer",
-        "developer",
-        "provider",
-        "manufacturer",
-        "conglomerate",
-        "carrier",
-        "airline",
-        "brewer",
-        "utility",
-        "supplier",
-    ];
+/// describe the next name (one to four lower-case words ending in a `company_noun` of the
+/// lexicon).
+fn described_joiner<'g>(lexicon: &Lexicon, gap: &'g str) -> Option<&'g str> {
     let (joiner, rest) = gap
         .strip_prefix("and ")
         .map(|r| ("and", r))
@@ -1750,7 +1729,7 @@ fn described_joiner(gap: &str) -> Option<&str> {
             w.chars()
                 .all(|c| c.is_ascii_lowercase() || matches!(c, '-' | '/'))
         })
-        && (COMPANY_NOUNS.contains(&last) || last.ends_with("maker"));
+        && lexicon.is_company_noun(last);
     described.then_some(joiner)
 }
 
@@ -1789,7 +1768,7 @@ fn expand_groups(cx: &Ctx, m: &Mentions, toks: &[NumToken], drafts: Vec<Draft>) 
                 let gap = gap.strip_prefix("지수").map_or(gap, str::trim);
                 // … nor a descriptor of the next name: `Lenovo Group and e-commerce company
                 // Meituan`, `Nvidia and software maker Microsoft`
-                let gap = described_joiner(gap).unwrap_or(gap);
+                let gap = described_joiner(cx.lexicon, gap).unwrap_or(gap);
                 // Korean copy lists names with spaces alone: `셀트리온 카카오 네이버도 2%대`
                 // (companies only: `다우존스 스톡스600지수`, `일본 닛케이225` are one index's name)
                 let gap = if gap.is_empty()

@@ -270,6 +270,10 @@ pub struct Lexicon {
     previous_close: Vec<String>,
     /// Words after a round number that make it a threshold (`돌파`, `가 붕괴`, `mark`).
     threshold_after: Vec<String>,
+    /// Nouns that end a description of a company (`e-commerce company`, `software maker`).
+    company_nouns: Vec<String>,
+    /// Roles after a name that make it a broker quoted for its analyst (`analyst`, `연구원`).
+    broker_roles: Vec<String>,
     /// Words before / after points that make them one name's share of another figure's move
     /// (`contributed 478.2 points`, `지수를 25포인트 끌어올렸다`).
     contribution_before: Vec<String>,
@@ -316,6 +320,8 @@ const PHRASE_CLASSES: &[(&str, bool)] = &[
     ("contribution_before", true),
     ("contribution_after", false),
     ("caption", false),
+    ("company_noun", false),
+    ("broker_role", false),
 ];
 
 impl Builder {
@@ -570,6 +576,8 @@ impl Builder {
             section_period: phrases("section_period"),
             previous_close: phrases("previous_close"),
             threshold_after: phrases("threshold_after"),
+            company_nouns: phrases("company_noun"),
+            broker_roles: phrases("broker_role"),
             contribution_before: phrases("contribution_before"),
             contribution_after: phrases("contribution_after"),
             captions: phrases("caption"),
@@ -1441,6 +1449,23 @@ impl Lexicon {
                 .contribution_after
                 .iter()
                 .any(|w| after.starts_with(w.as_str()))
+    }
+
+    /// Does this lower-case word end a description of a company (`company`, `chipmaker`)?
+    /// A listed word ending in `maker` stands for every `…maker`.
+    pub fn is_company_noun(&self, word: &str) -> bool {
+        self.company_nouns
+            .iter()
+            .any(|n| word == n || n == "maker" && word.ends_with("maker"))
+    }
+
+    /// Does the text right after a name make it a broker quoted for its analyst (`J.P. Morgan
+    /// analyst Ryan Brinkman`, `삼성증권 연구원`)? Such a name is not what the article is about.
+    pub fn names_a_broker(&self, after: &str) -> bool {
+        let after = after.trim_start();
+        self.broker_roles
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
     }
 
     pub fn is_threshold_suffix(&self, after: &str) -> bool {

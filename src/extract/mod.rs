@@ -328,15 +328,6 @@ impl Ctx<'_> {
     }
 }
 
-/// Does the text right after a name make it a broker named for its analyst (`J.P. Morgan
-/// analyst Ryan Brinkman`, `삼성증권 연구원`)? Such a name is not what the article is about.
-fn names_a_broker(after: &str) -> bool {
-    let after = after.trim_start();
-    ["analyst", "strategist", "economist", "연구원", "애널리스트"]
-        .iter()
-        .any(|w| after.starts_with(w))
-}
-
 /// Extract every market figure of one article, sorted by span.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
     let text = article.text.as_str();
@@ -522,7 +513,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
             // broker named for its analyst (`J.P. Morgan analyst Ryan Brinkman said`) is not
             // what the article is about
             for h in lexicon.entities_in(line) {
-                if !names_a_broker(&line[h.end..]) {
+                if !lexicon.names_a_broker(&line[h.end..]) {
                     cx.topic = Some(h.entity);
                 }
             }
