@@ -809,6 +809,17 @@ fn resolve_owner(
             forward_owner(text, t, toks, ents, words)
                 .map(|h| (h.entity, text[h.start..h.end].to_string(), h.start))
         }
+        // `Since closing at a record high 5,048.62 on March 10, the Nasdaq has fallen`: the
+        // level of another day, in a clause before the index it belongs to
+        None if english_dated_level(m, t)
+            && ents
+                .iter()
+                .any(|h| h.start >= t.end && cx.entity(h.entity).kind == Kind::Index) =>
+        {
+            ents.iter()
+                .find(|h| h.start >= t.end && cx.entity(h.entity).kind == Kind::Index)
+                .map(|h| (h.entity, text[h.start..h.end].to_string(), h.start))
+        }
         None => {
             // no name in this sentence: an anaphor, index points, a session word, or an
             // English price move refer back to the entity in focus
@@ -881,6 +892,9 @@ fn resolve_owner(
                 // `이는 연중 최저치(5573.1)를 경신한 것으로`: the level of a
                 // named day, in a sentence about the index in focus
                 (None, Unit::Bare) if korean_named_day_level(m, t) => Some(Some(Kind::Index)),
+                // `The figure was the lowest since 1,279.08 on July 26, 2006`: the level of
+                // another day, in a sentence about the index in focus
+                (None, Unit::Bare) if english_dated_level(m, t) => Some(Some(Kind::Index)),
                 (None, Unit::Currency(_)) if english_move || intraday => Some(Some(Kind::Stock)),
                 (None, _) if intraday || bullet_move => Some(None),
                 _ => None,
@@ -2291,9 +2305,10 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
             .iter()
             .find(|x| {
                 x.end <= first_tok
-                    && text[x.end..first_tok]
-                        .trim_matches(|c: char| c == ' ' || c == '의' || c == '(' || c == '（')
-                        .is_empty()
+                    && ["", "기록한", "기록했던", "세운", "세웠던"].contains(
+                        &text[x.end..first_tok]
+                            .trim_matches(|c: char| c == ' ' || c == '의' || c == '(' || c == '（'),
+                    )
                     || x.start >= d.last
                         && ["on", "points on"].contains(&text[d.last..x.start].trim())
             })
@@ -3189,6 +3204,12 @@ fn korean_dated_level(m: &Mentions, t: &NumToken) -> bool {
     let before = &text[m.sent.0..t.start];
     let date = before.trim_end_matches(' ');
     let date = date.strip_suffix('의').unwrap_or(date);
+    // `지난 3월 5일 기록한 2005.30`: the day, then the verb that sets the level on it
+    let recorded = ["기록한", "기록했던", "세운", "세웠던"]
+        .iter()
+        .find_map(|v| date.strip_suffix(v))
+        .map(|d| d.trim_end_matches(' '));
+    let date = recorded.unwrap_or(date);
     let day = date
         .strip_suffix('일')
         .is_some_and(|d| d.ends_with(|c: char| c.is_ascii_digit()));
@@ -3211,7 +3232,11 @@ fn korean_dated_level(m: &Mentions, t: &NumToken) -> bool {
         && !t.parenthesized
         && t.value >= 10.0
         && !(t.decimals == 0 && (1900.0..=2100.0).contains(&t.value))
-        && MARKS.iter().any(|w| text[t.end..].starts_with(w))
+        && (MARKS.iter().any(|w| text[t.end..].starts_with(w))
+            || recorded.is_some()
+                && ["이다", "였다", "이었다"]
+                    .iter()
+                    .any(|w| text[t.end..].starts_with(w)))
 }
 
 /// An English level of another day, with that day printed after it: `the lowest since

@@ -333,9 +333,19 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Figure> {
     let text = article.text.as_str();
     let korean = text.chars().filter(|&c| is_hangul(c)).count() >= 20;
     let lines = line_ranges(text);
-    let body_start = lines
-        .iter()
-        .position(|&(s, e)| is_body_line(&text[s..e]))
+    // (hard-wrapped English copy ends no line with a sentence: a long line that runs on
+    // into a lowercase word is prose already, not a headline)
+    let body_start = (0..lines.len())
+        .position(|i| {
+            let line = &text[lines[i].0..lines[i].1];
+            is_body_line(line)
+                || lines.get(i + 1).is_some_and(|&(s, e)| {
+                    crate::extract::chars_up_to(line.trim(), 41) > 40
+                        && !line.chars().any(is_hangul)
+                        && text[s..e].starts_with(|c: char| c.is_ascii_lowercase())
+                        && is_wrapped(line, &text[s..e])
+                })
+        })
         .unwrap_or(0);
     // the trailer starts at a trailer line (`ⓒ … 무단전재`, `Copyright`) after which no line of
     // prose with a number follows: a photo credit `ⓒ` inside the article does not end it

@@ -833,7 +833,20 @@ pub fn parse_at(text: &str, i: usize) -> Option<NumToken> {
         } else {
             j + len
         };
-    } else if let Some(u) = match_unit(rest) {
+    } else if let Some(u) = match_unit(rest).or_else(|| {
+        // hard-wrapped copy breaks the line between a number and its English unit (`1.58` /
+        // `per cent, to 1,958.27`): a percent or points unit opening the next line is its own
+        let next = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))?;
+        let (m, len) = match_unit(next)?;
+        matches!(
+            m,
+            UnitMatch::Unit(Unit::Percent | Unit::PercentPoint | Unit::Points)
+        )
+        .then(|| (m, len + rest.len() - next.len()))
+        .filter(|_| next.starts_with(|c: char| c.is_ascii_lowercase()))
+    }) {
         match u.0 {
             UnitMatch::Unit(un) => {
                 if let (Unit::Currency(_), Unit::Currency(_)) = (unit, un) {
@@ -1044,6 +1057,10 @@ fn match_unit(rest: &str) -> Option<(UnitMatch, usize)> {
         ("percentage points", Unit::PercentPoint),
         ("percentage point", Unit::PercentPoint),
         ("per cent", Unit::Percent),
+        // hard-wrapped copy breaks the unit at its space (`2.10 per` / `cent, to 16,266.52`)
+        ("per\ncent", Unit::Percent),
+        ("per\r\ncent", Unit::Percent),
+        ("percentage\npoints", Unit::PercentPoint),
         ("percent", Unit::Percent),
         ("pct", Unit::Percent),
         ("points", Unit::Points),
@@ -1300,6 +1317,11 @@ mod tests {
         assert_eq!(one("1%p 하락").unit, Unit::PercentPoint);
         assert_eq!(one("3 퍼센트").unit, Unit::Percent);
         assert_eq!(one("5.50 percent").unit, Unit::Percent);
+        assert_eq!(one("2.40 per\ncent").unit, Unit::Percent);
+        assert_eq!(one("2.40\nper cent").unit, Unit::Percent);
+        assert_eq!(one("31.44\npoints").unit, Unit::Points);
+        assert_eq!(one("31.44\nPoints").unit, Unit::Bare);
+        assert_eq!(one("0.3 percentage\npoints").unit, Unit::PercentPoint);
         assert_eq!(one("－２．５％").value, -2.5);
         assert_eq!(one("▼1.5%").value, -1.5);
         assert_eq!(one("(+0.65%)").value, 0.65);
