@@ -2915,6 +2915,30 @@ fn unknown_owner(
             if known(start, start + w.len()) || lexicon.is_not_owner(w) {
                 return false;
             }
+            // `삼성전자, 현대차 등이 1% 내렸다`: `등` (and others) closes a list; the name before
+            // it is the subject, known or not (`흥국화재 등이`); a list whose names carry their
+            // own figures (`기아차(-2.22%) 등도 2% 넘게`) is only summed up by the number
+            if ["등이", "등은", "등도", "등"].contains(&w) {
+                let before = text[..start].trim_end();
+                if ents.iter().any(|h| h.end == before.len()) {
+                    return false;
+                }
+                if before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | ')')) {
+                    return true;
+                }
+                return tokens.get(k + 1).is_some_and(|&(ps, pw)| {
+                    !known(ps, ps + pw.len())
+                        && !lexicon.is_not_owner(pw)
+                        && crate::extract::chars_up_to(pw, 3) >= 2
+                        && pw
+                            .chars()
+                            .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
+                        && !pw.ends_with([
+                            '은', '는', '이', '가', '도', '의', '로', '에', '고', '며', '다', '를',
+                            '을', '와', '과',
+                        ])
+                });
+            }
             // `'흥국화재우'는`: a name in quotes
             let w = w.trim_start_matches(['\'', '‘', '"', '“']);
             let Some(stem) = w.strip_suffix(['은', '는', '이', '가', '도']) else {
