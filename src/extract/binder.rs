@@ -1306,6 +1306,9 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             "to about",
             "high of",
             "low of",
+            // `narrowed its loss to 0.12 percent, reaching 16,941.71 points`
+            "reaching",
+            "to reach",
         ]
         .iter()
         .any(|m| {
