@@ -1165,6 +1165,31 @@ fn assemble_drafts(cx: &mut Ctx, m: &Mentions, toks: &[NumToken]) -> Vec<Draft> 
             {
                 Some(Slot::Points)
             }
+            // `0.45%(98.12) 오른 21,099.81`: a bare number in brackets right after the
+            // percent, with the move's verb after it, is the move in points
+            Unit::Bare
+                if korean_sentence
+                    && t.parenthesized
+                    && t.sign.is_none()
+                    && t.decimals > 0
+                    && text[t.end..].starts_with([')', '）'])
+                    && toks.iter().any(|n| {
+                        n.unit == Unit::Percent && n.end <= t.start && {
+                            let gap = &text[n.end..t.start];
+                            gap == "(" || gap == "（"
+                        }
+                    })
+                    && {
+                        let after = t.end + text[t.end..].chars().next().map_or(0, char::len_utf8);
+                        words.iter().any(|w| {
+                            matches!(w.class, WordClass::Direction(_))
+                                && w.start >= after
+                                && text[after..w.start].trim().is_empty()
+                        })
+                    } =>
+            {
+                Some(Slot::Points)
+            }
             // `2만6763.13`, `1만4693.00`: a level written with 만 keeps its decimals (`3.5만`
             // is a rounded count, its decimals worth 1,000)
             Unit::Bare

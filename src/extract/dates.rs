@@ -218,6 +218,8 @@ pub fn date_exprs(text: &str) -> Vec<DateExpr> {
         } else {
             // 전날보다 / 전일 대비 compare with the previous day; they do not date the figure
             let after = text[m.end()..].trim_start();
+            // (… also through its close: `전일 종가 대비`, `전날 종가보다`)
+            let after = after.strip_prefix("종가").map_or(after, str::trim_start);
             if after.starts_with("보다") || after.starts_with("대비") || after.starts_with("比")
             {
                 continue;
