@@ -3349,13 +3349,27 @@ fn korean_points_level(text: &str, sent: (usize, usize), t: &NumToken) -> bool {
     }
     let after = &text[t.end..sent.1.max(t.end)];
     let Some(rest) = [
-        "으로 ", "로 ", "를 ", "에 ", "인 ", "이던 ", "였던 ", "으로,", "로,", "에,",
+        "으로 ",
+        "로 ",
+        "를 ",
+        "에 ",
+        "인 ",
+        "이던 ",
+        "였던 ",
+        "으로,",
+        "로,",
+        "에,",
+        // `지수는 51,507포인트였다`: where it stood, said with the copula
+        "였다",
+        "이었다",
     ]
     .iter()
     .find_map(|p| after.strip_prefix(p)) else {
         let before = text[sent.0..t.start].trim_end();
+        // (`2009년 4월22일의 44,888포인트 이후`: the level of the day named before it)
+        let before = before.strip_suffix('의').unwrap_or(before);
         let dated = before.ends_with(['년', '일']) && !before.ends_with("전일");
-        return dated && after.starts_with([',', '，', '、']);
+        return dated && (after.starts_with([',', '，', '、']) || after.starts_with(" 이후"));
     };
     // `45포인트로 확대됐다` / `45포인트를 더 올렸다`: the size of a move, stated as a noun
     const MOVE_AFTER: &[&str] = &[
