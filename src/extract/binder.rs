@@ -3298,9 +3298,14 @@ fn english_dated_level(m: &Mentions, t: &NumToken) -> bool {
     let text = m.text;
     let before = text[m.sent.0..t.start].trim_end_matches([' ', '$']);
     let after = &text[t.end..];
-    let on_date = after
+    // (`its bear market low of 6,547.05 reached on March 9, 2009`)
+    let after_verb = [" reached", " set", " hit", " recorded", " touched"]
+        .iter()
+        .find_map(|v| after.strip_prefix(v))
+        .unwrap_or(after);
+    let on_date = after_verb
         .strip_prefix(" points")
-        .unwrap_or(after)
+        .unwrap_or(after_verb)
         .strip_prefix(" on ")
         .map(|rest| text.len() - rest.len())
         .is_some_and(|at| m.dates.iter().any(|d| d.start == at))
@@ -3328,6 +3333,8 @@ fn english_dated_level(m: &Mentions, t: &NumToken) -> bool {
         "since ending at",
         "closing high of",
         "closing low of",
+        "peak of",
+        "bottom of",
     ];
     !m.korean_sentence
         && on_date
