@@ -83,8 +83,19 @@ struct RunArgs {
     /// Exit with 1 when findings reach this severity (run reports by default).
     #[arg(long, value_enum, default_value_t = FailOn::Never)]
     fail_on: FailOn,
+    /// Write figures and events as Hive-partitioned folders (`figures/event_date=…/`) that
+    /// DuckDB and Polars read as one table each, instead of one file each.
+    #[arg(long, value_enum, value_name = "COLUMN")]
+    partition_by: Option<PartitionBy>,
     #[command(flatten)]
     chart: ChartFlags,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum PartitionBy {
+    /// One folder per event date (`event_date=2025-01-27`).
+    #[value(name = "event_date")]
+    EventDate,
 }
 
 #[derive(Args, Debug)]
@@ -561,7 +572,11 @@ fn cmd_run(global: &Global, args: RunArgs) -> Result<ExitCode> {
     if let Some(code) = report_input_errors(&outcome, global.quiet) {
         return Ok(code);
     }
-    let written = pipeline::write_outputs(&outcome, &args.out, &args.chart.options())?;
+    let layout = match args.partition_by {
+        Some(PartitionBy::EventDate) => pipeline::Layout::ByEventDate,
+        None => pipeline::Layout::Files,
+    };
+    let written = pipeline::write_outputs_in(&outcome, &args.out, &args.chart.options(), layout)?;
     if !global.quiet {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
@@ -632,8 +647,29 @@ fn print_run_report(
         writeln!(w)?;
     }
     writeln!(w, "  files written:")?;
+    // a partitioned table is one line: its folder and how many days it holds
+    let mut partitioned: Vec<(PathBuf, usize)> = Vec::new();
     for p in written {
-        writeln!(w, "    {}", p.display())?;
+        let table = p.parent().filter(|d| {
+            d.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("event_date="))
+        });
+        match table.and_then(Path::parent) {
+            Some(t) => match partitioned.iter_mut().find(|(d, _)| d == t) {
+                Some((_, n)) => *n += 1,
+                None => partitioned.push((t.to_path_buf(), 1)),
+            },
+            None => writeln!(w, "    {}", p.display())?,
+        }
+    }
+    for (dir, n) in partitioned {
+        writeln!(
+            w,
+            "    {}/  ({n} event_date partition{})",
+            dir.display(),
+            if n == 1 { "" } else { "s" }
+        )?;
     }
     writeln!(w, "  done in {:.2}s", elapsed.as_secs_f64())?;
     Ok(())
@@ -705,6 +741,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out: PathBuf::from("out"),
                 reference: None,
                 fail_on: FailOn::Never,
+                partition_by: None,
                 chart: ChartFlags {
                     colors: Colors::Kr,
                     lang: None,

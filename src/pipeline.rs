@@ -262,12 +262,36 @@ pub fn article_stats(outcome: &Outcome) -> Vec<crate::chart::ArticleStats> {
     stats
 }
 
+/// How the large tables of a run are laid out on disk.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// One `figures.parquet` and one `events.parquet`.
+    #[default]
+    Files,
+    /// `figures/` and `events/` as Hive-partitioned folders, one `event_date=YYYY-MM-DD/`
+    /// per day (`__HIVE_DEFAULT_PARTITION__` for figures without a date), which DuckDB and
+    /// Polars read as one table each.
+    ByEventDate,
+}
+
 /// Write the four tables (Parquet) and the charts of a run into `out_dir`; returns the
 /// paths written. Every file is written to a temporary name and renamed.
 pub fn write_outputs(
     outcome: &Outcome,
     out_dir: &std::path::Path,
     charts: &crate::chart::ChartOptions,
+) -> Result<Vec<PathBuf>, OutputError> {
+    write_outputs_in(outcome, out_dir, charts, Layout::Files)
+}
+
+/// [`write_outputs`] with the figures and events tables laid out as `layout` says. The other
+/// layout's copy of those two tables, left by an earlier run, is removed, so the folder holds
+/// one run's outputs.
+pub fn write_outputs_in(
+    outcome: &Outcome,
+    out_dir: &std::path::Path,
+    charts: &crate::chart::ChartOptions,
+    layout: Layout,
 ) -> Result<Vec<PathBuf>, OutputError> {
     use crate::dataset::{self, TableFormat};
     std::fs::create_dir_all(out_dir).map_err(|source| OutputError::Dir {
@@ -285,9 +309,21 @@ pub fn write_outputs(
         ("events", &mut events),
         ("findings", &mut findings),
     ] {
-        let path = out_dir.join(format!("{name}.parquet"));
-        dataset::write_table(df, &path, TableFormat::Parquet)?;
-        written.push(path);
+        let file = out_dir.join(format!("{name}.parquet"));
+        let folder = out_dir.join(name);
+        let partitioned = layout == Layout::ByEventDate && matches!(name, "figures" | "events");
+        if partitioned {
+            written.extend(dataset::write_partitioned(df, &folder, "event_date")?);
+            if file.is_file() {
+                let _ = std::fs::remove_file(&file);
+            }
+        } else {
+            dataset::write_table(df, &file, TableFormat::Parquet)?;
+            written.push(file);
+            if matches!(name, "figures" | "events") && folder.is_dir() {
+                let _ = std::fs::remove_dir_all(&folder);
+            }
+        }
     }
     written.extend(crate::chart::draw_charts(
         &outcome.figures,

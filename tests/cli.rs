@@ -1464,3 +1464,96 @@ fn an_interrupted_run_leaves_every_output_whole() {
         }
     }
 }
+
+/// `run --partition-by event_date`: figures and events become Hive folders
+/// (`figures/event_date=2025-01-27/part-0.parquet`), which read back to the same rows as the
+/// one-file tables of a plain run, with `event_date` restored from the folder names.
+#[test]
+fn run_partitioned_by_event_date_reads_back_as_the_plain_tables() {
+    use polars::prelude::*;
+    let plain = tempfile::tempdir().expect("tempdir");
+    run_into(plain.path(), "2", RUN_INPUTS);
+    let parted = tempfile::tempdir().expect("tempdir");
+    // a plain run first: the partitioned run replaces its one-file tables
+    run_into(parted.path(), "2", RUN_INPUTS);
+    let o = run(mf()
+        .args(["-j", "2", "run"])
+        .args(RUN_INPUTS)
+        .args(["--partition-by", "event_date", "--out"])
+        .arg(parted.path()));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("event_date partition"), "{}", o.stdout);
+    let read = |p: &Path| {
+        ParquetReader::new(std::fs::File::open(p).unwrap_or_else(|e| panic!("{p:?}: {e}")))
+            .finish()
+            .unwrap_or_else(|e| panic!("{p:?}: {e}"))
+    };
+    // one row per figure or event: (event_date, article or entity, span or session), sorted
+    let keys = |df: &DataFrame, date: Option<&str>, a: &str, b: &str| -> Vec<String> {
+        let col = |c: &str| {
+            df.column(c)
+                .unwrap_or_else(|e| panic!("{c}: {e}"))
+                .cast(&DataType::String)
+                .unwrap_or_else(|e| panic!("{c}: {e}"))
+        };
+        let (ca, cb) = (col(a), col(b));
+        let dates = date.is_none().then(|| col("event_date"));
+        (0..df.height())
+            .map(|i| {
+                let d = match (&dates, date) {
+                    (Some(d), _) => d.str().expect("str").get(i).unwrap_or("null").to_owned(),
+                    (None, Some(d)) => d.to_owned(),
+                    (None, None) => unreachable!(),
+                };
+                let s = |c: &Column| c.str().expect("str").get(i).unwrap_or("null").to_owned();
+                format!("{d}|{}|{}", s(&ca), s(&cb))
+            })
+            .collect()
+    };
+    for (table, a, b) in [
+        ("figures", "article", "span_start"),
+        ("events", "entity", "session"),
+    ] {
+        assert!(
+            !parted.path().join(format!("{table}.parquet")).exists(),
+            "{table}.parquet of the earlier plain run is left beside {table}/"
+        );
+        let flat = read(&plain.path().join(format!("{table}.parquet")));
+        let mut want = keys(&flat, None, a, b);
+        want.sort();
+        let mut got = Vec::new();
+        let mut days = 0;
+        for part in std::fs::read_dir(parted.path().join(table)).expect("table folder") {
+            let part = part.expect("entry").path();
+            let name = part
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            let value = name
+                .strip_prefix("event_date=")
+                .unwrap_or_else(|| panic!("{name} is not a Hive partition"));
+            let date = if value == "__HIVE_DEFAULT_PARTITION__" {
+                "null"
+            } else {
+                assert!(
+                    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok(),
+                    "{name}"
+                );
+                days += 1;
+                value
+            };
+            let df = read(&part.join("part-0.parquet"));
+            assert!(
+                df.column("event_date").is_err(),
+                "the partition column stays in the folder name"
+            );
+            assert_eq!(df.width() + 1, flat.width(), "{name}");
+            got.extend(keys(&df, Some(date), a, b));
+        }
+        got.sort();
+        assert!(days >= 1, "{table}: no dated partition");
+        assert_eq!(got.len(), flat.height(), "{table}");
+        assert_eq!(got, want, "{table}");
+    }
+}

@@ -8,7 +8,7 @@
 //! - [`events_frame`]: one row per (entity, symbol, kind, event date, session), built from the
 //!   figures frame with a Polars `group_by`: the table an event study joins to prices.
 //! - [`write_table`] / [`write_table_to`]: Parquet (zstd), CSV or NDJSON, atomically to a file
-//!   or to any writer.
+//!   or to any writer; [`write_partitioned`]: a Hive-partitioned Parquet folder (by event date).
 //!
 //! Every frame is sorted deterministically, so the same input gives the same bytes whatever
 //! the order the figures arrived in (for example from a parallel extraction).
@@ -24,7 +24,7 @@ mod write;
 
 pub use events::{events_frame, EVENT_KINDS};
 pub use frames::{articles_frame, figures_frame, findings_frame, ArticleRow};
-pub use write::{write_table, write_table_to, TableFormat};
+pub use write::{write_partitioned, write_table, write_table_to, TableFormat, HIVE_NULL_PARTITION};
 
 /// Errors from building or writing a table.
 #[derive(Debug, thiserror::Error)]

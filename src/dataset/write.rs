@@ -103,6 +103,85 @@ pub fn write_table(
     write_atomic(path, |w| write_table_to(df, w, format))
 }
 
+/// The partition value Hive, Spark, DuckDB and Polars read as null.
+pub const HIVE_NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+
+/// Writes `df` as a Hive-partitioned Parquet dataset: one folder `dir/COLUMN=VALUE/` per
+/// distinct value of the Date column `column` (`event_date=2025-01-27`; a null date goes to
+/// `COLUMN=__HIVE_DEFAULT_PARTITION__`), each holding `part-0.parquet` with the other columns,
+/// rows in the frame's order. DuckDB (`read_parquet('dir/*/*.parquet', hive_partitioning =
+/// true)`) and Polars (`pl.scan_parquet('dir/**/*.parquet', hive_partitioning=True)`) read the
+/// folder back as one table with `column` restored.
+///
+/// Atomic like [`write_table`]: the dataset is built in `DIR.tmp`, then swapped in for `dir`;
+/// on error `dir` is left as it was. Returns the part files written, in partition order.
+pub fn write_partitioned(
+    df: &DataFrame,
+    dir: &Path,
+    column: &str,
+) -> Result<Vec<PathBuf>, DatasetError> {
+    let dates = df.column(column)?.as_materialized_series().date()?.clone();
+    // row indices per partition value, in value order (null last) for a stable layout
+    let mut parts: std::collections::BTreeMap<(bool, String), Vec<IdxSize>> =
+        std::collections::BTreeMap::new();
+    for (row, date) in dates.as_date_iter().enumerate() {
+        let key = match date {
+            Some(d) => (false, d.format("%Y-%m-%d").to_string()),
+            None => (true, HIVE_NULL_PARTITION.to_string()),
+        };
+        let row = IdxSize::try_from(row).map_err(|_| DatasetError::TooLarge {
+            article: dir.display().to_string(),
+            what: "row",
+            value: row,
+        })?;
+        parts.entry(key).or_default().push(row);
+    }
+    let tmp = tmp_path(dir)?;
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(file_error(&tmp))?;
+    }
+    let result = (|| {
+        fs::create_dir_all(&tmp).map_err(file_error(&tmp))?;
+        let mut written = Vec::new();
+        for ((_, value), rows) in &parts {
+            let part_dir = format!("{column}={value}");
+            fs::create_dir_all(tmp.join(&part_dir)).map_err(file_error(&tmp))?;
+            let idx = IdxCa::from_vec("idx".into(), rows.clone());
+            let mut part = df.take(&idx)?.drop(column)?;
+            write_table(
+                &mut part,
+                &tmp.join(&part_dir).join("part-0.parquet"),
+                TableFormat::Parquet,
+            )?;
+            written.push(dir.join(&part_dir).join("part-0.parquet"));
+        }
+        Ok::<_, DatasetError>(written)
+    })();
+    let written = match result {
+        Ok(w) => w,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+    // swap: the old dataset (or a plain file of that name) moves aside, the new one takes
+    // its place, the old one goes
+    let old = dir.with_extension("old");
+    if old.exists() {
+        let _ = fs::remove_dir_all(&old).or_else(|_| fs::remove_file(&old));
+    }
+    let had_old = dir.exists();
+    if had_old {
+        fs::rename(dir, &old).map_err(file_error(dir))?;
+    }
+    fs::rename(&tmp, dir).map_err(file_error(dir))?;
+    if had_old {
+        let _ = fs::remove_dir_all(&old).or_else(|_| fs::remove_file(&old));
+    }
+    sync_parent(dir);
+    Ok(written)
+}
+
 /// CSV holds no nested values: refuse struct and list columns with a clear message.
 fn ensure_flat(df: &DataFrame, format: &'static str) -> Result<(), DatasetError> {
     match df.columns().iter().find(|c| c.dtype().is_nested()) {
