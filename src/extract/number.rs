@@ -92,6 +92,11 @@ const CURRENCY_SUFFIXES: &[(&str, &str)] = &[
 
 const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("US$", "USD"),
+    // the code after the sign, as Australian and New Zealand copy prints it (`$US1.45`)
+    ("$US", "USD"),
+    ("$A", "AUD"),
+    ("$NZ", "NZD"),
+    ("$HK", "HKD"),
     ("HK$", "HKD"),
     ("NT$", "TWD"),
     ("NZ$", "NZD"),
@@ -512,7 +517,10 @@ fn is_embedded(text: &str, i: usize, end: usize) -> bool {
     // preceded by a letter (H100, o1, R1) or by letter + hyphen (GPT-4, 딥시크-V3)
     if let Some(p) = prev_char(text, i) {
         if p.is_ascii_alphabetic() || p == '_' {
-            return true;
+            // … unless the letters end a currency sign (`$US1.45`, `$A4.10`)
+            return !CURRENCY_PREFIXES
+                .iter()
+                .any(|(s, _)| s.starts_with('$') && s.len() > 1 && text[..i].ends_with(s));
         }
         // `Rs.2521.85`: a currency prefix that ends in a dot
         if p == '.' && text[..i].ends_with("Rs.") {
@@ -1317,6 +1325,8 @@ mod tests {
         assert_eq!(one("1%p 하락").unit, Unit::PercentPoint);
         assert_eq!(one("3 퍼센트").unit, Unit::Percent);
         assert_eq!(one("5.50 percent").unit, Unit::Percent);
+        assert_eq!(one("$US1.45").unit, Unit::Currency("USD"));
+        assert_eq!(one("$A4.10").unit, Unit::Currency("AUD"));
         assert_eq!(one("2.40 per\ncent").unit, Unit::Percent);
         assert_eq!(one("2.40\nper cent").unit, Unit::Percent);
         assert_eq!(one("31.44\npoints").unit, Unit::Points);
