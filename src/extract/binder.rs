@@ -798,6 +798,12 @@ fn resolve_owner(
                 && [" for ", " on ", " of "].contains(&&text[w.end..h.start])
         })
     });
+    let dated_level_of_index_after = english_dated_level(m, t)
+        .then(|| {
+            ents.iter()
+                .find(|h| h.start >= t.end && cx.entity(h.entity).kind == Kind::Index)
+        })
+        .flatten();
     let owner: Option<(usize, String, usize)> = match owner_hit {
         Some(_) if object || complement => None,
         // a rate's own name holds 금리/yield: blockers guard prices, not rates
@@ -811,15 +817,8 @@ fn resolve_owner(
         }
         // `Since closing at a record high 5,048.62 on March 10, the Nasdaq has fallen`: the
         // level of another day, in a clause before the index it belongs to
-        None if english_dated_level(m, t)
-            && ents
-                .iter()
-                .any(|h| h.start >= t.end && cx.entity(h.entity).kind == Kind::Index) =>
-        {
-            ents.iter()
-                .find(|h| h.start >= t.end && cx.entity(h.entity).kind == Kind::Index)
-                .map(|h| (h.entity, text[h.start..h.end].to_string(), h.start))
-        }
+        None if dated_level_of_index_after.is_some() => dated_level_of_index_after
+            .map(|h| (h.entity, text[h.start..h.end].to_string(), h.start)),
         None => {
             // no name in this sentence: an anaphor, index points, a session word, or an
             // English price move refer back to the entity in focus
@@ -2332,13 +2331,12 @@ fn emit_figures(cx: &mut Ctx, m: &Mentions, toks: &[NumToken], expanded: &[Draft
         let dated_prior = dates
             .iter()
             .find(|x| {
-                x.end <= first_tok
-                    && ["", "기록한", "기록했던", "세운", "세웠던"].contains(
-                        &text[x.end..first_tok]
-                            .trim_matches(|c: char| c == ' ' || c == '의' || c == '(' || c == '（'),
-                    )
-                    || x.start >= d.last
-                        && ["on", "points on"].contains(&text[d.last..x.start].trim())
+                x.end <= first_tok && {
+                    let gap = text[x.end..first_tok]
+                        .trim_matches(|c: char| c == ' ' || c == '의' || c == '(' || c == '（');
+                    gap.is_empty() || KOREAN_RECORDING_VERBS.contains(&gap)
+                } || x.start >= d.last
+                    && ["on", "points on"].contains(&text[d.last..x.start].trim())
             })
             .filter(|_| d.prior);
         let event_date = if let Some(x) = dated_prior {
@@ -3248,6 +3246,9 @@ fn korean_named_day_level(m: &Mentions, t: &NumToken) -> bool {
         && !m.ents.iter().any(|h| h.end == word.len() + m.sent.0)
 }
 
+/// Verbs that set a level on the day named before them (`지난 3월 5일 기록한 2005.30`).
+const KOREAN_RECORDING_VERBS: &[&str] = &["기록한", "기록했던", "세운", "세웠던"];
+
 /// A level printed right after the date that names its day, and marked as that day's by
 /// what follows: `지난 1월 23일 1297 이후`, `지난해 4월3일 2049.28을 기록한 이후`, `2000년
 /// 1월11일의 1005.87 이후`, `2008년 10월 24일 938.75까지`. Never the day's own move.
@@ -3257,7 +3258,7 @@ fn korean_dated_level(m: &Mentions, t: &NumToken) -> bool {
     let date = before.trim_end_matches(' ');
     let date = date.strip_suffix('의').unwrap_or(date);
     // `지난 3월 5일 기록한 2005.30`: the day, then the verb that sets the level on it
-    let recorded = ["기록한", "기록했던", "세운", "세웠던"]
+    let recorded = KOREAN_RECORDING_VERBS
         .iter()
         .find_map(|v| date.strip_suffix(v))
         .map(|d| d.trim_end_matches(' '));
